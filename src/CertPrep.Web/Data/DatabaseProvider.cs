@@ -1,0 +1,7 @@
+namespace CertPrep.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,96 @@
+using CertPrep.Web.Accounts;
+using CertPrep.Web.Data;
+using CertPrep.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CertPrep.Web.Hosting;
+
+/// <summary>
+/// What must happen, in order, before the site serves its first request: migrate the database, create roles and
+/// the first administrator, bring the recurring jobs up to date, start the job scheduler. A failure that an
+/// operator can fix is reported as one log line naming the setting, and the process exits with code 3.
+/// </summary>
+internal sealed partial class StartupTasks(
+    IServiceProvider services,
+    DatabaseSettings database,
+    IOptions<JobsOptions> jobsOptions,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    public const int ExitCodeStartupFailed = 3;
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateAsync(cancellationToken);
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(cancellationToken);
+            }
+
+            if (jobsOptions.Value.Enabled)
+            {
+                _scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+                await services.GetRequiredService<RecurringJobSynchronizer>().SynchronizeAsync(_scheduler, cancellationToken);
+                await _scheduler.Start(cancellationToken);
+            }
+
+            LogReady(logger, database.Describe());
+        }
+        catch (StartupConfigurationException ex)
+        {
+            Fail(ex.Message);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is { Status: SchedulerStatus.Created or SchedulerStatus.Running or SchedulerStatus.Standby })
+        {
+            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CertPrepDbContext>();
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // Readers never wait for the writer, and the scheduler and web requests share the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var root = ex;
+            while (root.InnerException is not null)
+            {
+                root = root.InnerException;
+            }
+
+            throw new StartupConfigurationException(
+                $"Cannot open the database ({database.Describe()}): {root.Message} Check {DatabaseSettings.ConnectionStringKey} and {DatabaseSettings.ProviderKey}.", ex);
+        }
+    }
+
+    private void Fail(string message)
+    {
+        LogStartupFailed(logger, message);
+        Environment.ExitCode = ExitCodeStartupFailed;
+        lifetime.StopApplication();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CertPrep is ready on {Database}")]
+    private static partial void LogReady(ILogger logger, string database);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "CertPrep cannot start: {Reason}")]
+    private static partial void LogStartupFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,56 @@
+using CertPrep.Web.Accounts;
+using CertPrep.Web.Authoring;
+using CertPrep.Web.Data;
+using CertPrep.Web.Hosting;
+using CertPrep.Web.Jobs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSingleton(TimeProvider.System);
+    var database = builder.AddCertPrepDatabase();
+    builder.AddCertPrepAccounts();
+    builder.AddCertPrepJobs(database);
+    builder.AddCertPrepContent();
+    builder.Services.AddHostedService<StartupTasks>();
+    builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/Author", Policies.Author);
+        o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    });
+    builder.Services.AddAntiforgery(o => o.Cookie.Name = "certprep.af");
+    app = builder.Build();
+}
+catch (StartupConfigurationException ex)
+{
+    // Before logging exists: one readable line naming the setting, no stack trace.
+    await Console.Error.WriteLineAsync($"CertPrep cannot start: {ex.Message}");
+    return StartupTasks.ExitCodeStartupFailed;
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+return Environment.ExitCode;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
