@@ -10,6 +10,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddCertPrepDataProtection();
     var database = builder.AddCertPrepDatabase();
     builder.AddCertPrepAccounts();
     builder.AddCertPrepJobs(database);
@@ -48,6 +49,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapRazorPages();
+// No page at this address: a plain 404 (rendered by the status page), not a sign-in redirect.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
 
 await app.RunAsync();
 return Environment.ExitCode;

@@ -14,7 +14,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringName = "CertPrep";
     public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
-    public const string DataDirectoryKey = "CertPrep:DataDirectory";
+    public const string DataDirectoryKey = Hosting.DataDirectory.Key;
 
     public static DatabaseSettings FromConfiguration(IConfiguration configuration, string contentRootPath)
     {
@@ -53,7 +53,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         try
         {
             builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-                ? $"Data Source={Path.Combine(DataDirectory(configuration, contentRootPath), "certprep.db")}"
+                ? $"Data Source={Path.Combine(Hosting.DataDirectory.Resolve(configuration, contentRootPath), "certprep.db")}"
                 : configured);
         }
         catch (ArgumentException ex)
@@ -89,13 +89,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         builder.Pooling = true;
         return builder.ToString();
-    }
-
-    private static string DataDirectory(IConfiguration configuration, string contentRootPath)
-    {
-        var configured = configuration[DataDirectoryKey];
-        var path = string.IsNullOrWhiteSpace(configured) ? "App_Data" : configured;
-        return Path.GetFullPath(Path.Combine(contentRootPath, path));
     }
 
     private static string PostgreSqlConnectionString(string? configured)

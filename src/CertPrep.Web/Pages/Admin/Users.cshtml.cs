@@ -9,7 +9,7 @@ public sealed class UsersModel(RoleAdministration roles) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public UserPage Result { get; private set; } = new([], 0, 1, 0);
@@ -26,6 +26,6 @@ public sealed class UsersModel(RoleAdministration roles) : PageModel
     private RedirectToPageResult Report(RoleChange change)
     {
         TempData["Status"] = change.Message;
-        return RedirectToPage(new { q = Search, page = PageNumber });
+        return RedirectToPage(new { q = Search, p = PageNumber });
     }
 }

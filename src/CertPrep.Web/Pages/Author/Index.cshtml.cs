@@ -1,4 +1,4 @@
-using CertPrep.Web.Authoring;
+using CertPrep.Content.Files;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Author;
