@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CertPrep.Web.Data.Migrations;
 
@@ -15,7 +16,7 @@ public sealed class JobRuns : Migration
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false).Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", "IdentityByDefaultColumn"),
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 JobName = table.Column<string>(maxLength: 200, nullable: false),
                 TriggerName = table.Column<string>(maxLength: 200, nullable: false),
                 FireInstanceId = table.Column<string>(maxLength: 200, nullable: false),
