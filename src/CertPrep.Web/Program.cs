@@ -50,7 +50,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapRazorPages();
 // No page at this address: a plain 404 (rendered by the status page), not a sign-in redirect.
-app.MapFallback(context =>
+app.MapFallback("{*path}", context =>
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;
     return Task.CompletedTask;

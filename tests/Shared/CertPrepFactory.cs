@@ -38,6 +38,7 @@ public sealed class CertPrepFactory(
         builder.UseSetting("Jobs:RetryMaxDelay", "00:00:02");
         builder.UseSetting("Jobs:RetryAttempts", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Quartz", Environment.GetEnvironmentVariable("CERTPREP_TEST_QUARTZ_LOG") ?? "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -49,9 +49,28 @@ internal sealed partial class StartupTasks(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_scheduler is { Status: SchedulerStatus.Created or SchedulerStatus.Running or SchedulerStatus.Standby })
+        if (_scheduler is not { Status: SchedulerStatus.Created or SchedulerStatus.Running or SchedulerStatus.Standby })
         {
-            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+            return;
+        }
+
+        // Let running jobs finish, but not forever: a job cut off here requested recovery and runs again on restart.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(jobsOptions.Value.ShutdownTimeout);
+        try
+        {
+            await _scheduler.Shutdown(waitForJobsToComplete: true, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            LogShutdownTimedOut(logger, jobsOptions.Value.ShutdownTimeout);
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // Seen with Quartz 4.7.3 in cluster mode: the cluster manager's final check-in, right after a start,
+            // resolves the scheduler from a DI scope Quartz has already disposed. Nothing is lost (the store is
+            // transactional and the node's triggers are recovered by the cluster); stopping must not fail on it.
+            LogShutdownIncomplete(logger, ex);
         }
     }
 
@@ -90,6 +109,12 @@ internal sealed partial class StartupTasks(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CertPrep is ready on {Database}")]
     private static partial void LogReady(ILogger logger, string database);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background jobs were still running after {Timeout}; they will be recovered on the next start")]
+    private static partial void LogShutdownTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler did not shut down cleanly")]
+    private static partial void LogShutdownIncomplete(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "CertPrep cannot start: {Reason}")]
     private static partial void LogStartupFailed(ILogger logger, string reason);

@@ -22,6 +22,15 @@ public sealed class JobsOptions
     /// <summary>Whether the scheduler starts with the site. Off only for tools that share the database.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// How long an idle scheduler waits before it looks at the store again. Jobs scheduled on this node wake it at
+    /// once; this bounds the delay for work scheduled by other nodes and for noticing a shutdown request.
+    /// </summary>
+    public TimeSpan IdleWaitTime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long shutting down waits for running jobs before it stops waiting (they are recovered on restart).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How long job history is kept by the pruning job.</summary>
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -27,6 +27,7 @@ public static class JobsSetup
             {
                 s.InstanceName = options.SchedulerName;
                 s.GenerateInstanceId = true;
+                s.IdleWaitTime = options.IdleWaitTime;
             });
             q.UseDefaultThreadPool(Math.Max(1, options.MaxConcurrency));
             q.UseDefaultRetryPolicy(RetryPolicy.Exponential(
