@@ -71,7 +71,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var name = variant is null ? testName : $"{testName}-{variant}";
         var contextOptions = options is null ? new BrowserNewContextOptions() : new BrowserNewContextOptions(options);
         contextOptions.BaseURL = BaseUrl;
-        contextOptions.Viewport ??= new ViewportSize { Width = 1280, Height = 800 };
+        contextOptions.ViewportSize ??= new ViewportSize { Width = 1280, Height = 800 };
 
         await using var context = await Browser.NewContextAsync(contextOptions);
         context.SetDefaultTimeout(DefaultTimeout);
@@ -83,7 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                pageErrors.Add($"console error: {message.Text}");
+                pageErrors.Add($"console error: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => pageErrors.Add($"page error: {error}");
