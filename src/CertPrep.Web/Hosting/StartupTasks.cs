@@ -96,7 +96,7 @@ internal sealed partial class StartupTasks(
             }
 
             throw new StartupConfigurationException(
-                $"Cannot open the database ({database.Describe()}): {root.Message} Check {DatabaseSettings.ConnectionStringKey} and {DatabaseSettings.ProviderKey}.", ex);
+                $"Cannot open the database ({database.Describe()}): {root.Message.TrimEnd('.')}. Check {DatabaseSettings.ConnectionStringKey} and {DatabaseSettings.ProviderKey}.", ex);
         }
     }
 
@@ -104,7 +104,8 @@ internal sealed partial class StartupTasks(
     {
         LogStartupFailed(logger, message);
         Environment.ExitCode = ExitCodeStartupFailed;
-        lifetime.StopApplication();
+        // Stopping now would cancel the web server's own start and print its stack trace: stop once it has started.
+        lifetime.ApplicationStarted.Register(lifetime.StopApplication);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CertPrep is ready on {Database}")]

@@ -1,6 +1,5 @@
 using CertPrep.Web.UiTests.Infrastructure;
 using CertPrep.Web.UiTests.Pages;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CertPrep.Web.UiTests.Accessibility;

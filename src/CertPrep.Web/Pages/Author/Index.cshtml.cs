@@ -1,13 +1,16 @@
 using CertPrep.Content.Files;
+using CertPrep.Web.Authoring;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Author;
 
-public sealed class IndexModel(ContentInventory content) : PageModel
+public sealed class IndexModel(ContentInventory content, ContentLocation location) : PageModel
 {
     public IReadOnlyList<IGrouping<string, ContentFile>> Folders { get; private set; } = [];
 
     public int FileCount { get; private set; }
+
+    public ContentLocation Location => location;
 
     public void OnGet()
     {

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CertPrep.Web.Tests.Hosting;
+
+/// <summary>
+/// Settings an operator gets wrong, tried on the real program as a separate process: it must stop with exit code 3
+/// and one readable line naming the setting, never a stack trace.
+/// </summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _workDirectory = Directory.CreateTempSubdirectory("certprep-start-").FullName;
+
+    [Fact]
+    public async Task Start_FailsWithOneLine_WhenDatabaseProviderIsUnknown()
+    {
+        var result = await RunAsync(new() { ["Database__Provider"] = "Oracle" });
+
+        result.ExitCode.ShouldBe(3);
+        result.Output.ShouldContain("CertPrep cannot start: Database:Provider is 'Oracle', which CertPrep does not know. Set it to 'Sqlite' (the default) or 'PostgreSQL'.");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Start_FailsWithOneLine_WhenPostgreSqlIsUnreachable()
+    {
+        var port = FreePort();
+        var result = await RunAsync(new()
+        {
+            ["Database__Provider"] = "PostgreSQL",
+            ["ConnectionStrings__CertPrep"] = $"Host=127.0.0.1;Port={port};Database=certprep;Username=certprep;Password=secret-password;Timeout=3",
+        });
+
+        result.ExitCode.ShouldBe(3);
+        var line = result.Lines.Single(l => l.Contains("CertPrep cannot start", StringComparison.Ordinal));
+        line.ShouldContain($"PostgreSQL server 127.0.0.1:{port}");
+        line.ShouldContain("ConnectionStrings:CertPrep");
+        result.Output.ShouldNotContain("secret-password");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Start_FailsWithOneLine_WhenPostgreSqlConnectionStringIsMissing()
+    {
+        var result = await RunAsync(new() { ["Database__Provider"] = "PostgreSQL" });
+
+        result.ExitCode.ShouldBe(3);
+        result.Output.ShouldContain("Database:Provider is PostgreSQL but ConnectionStrings:CertPrep is empty");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Start_FailsWithOneLine_WhenAdminEmailHasNoAccountAndNoPassword()
+    {
+        var result = await RunAsync(new() { ["Admin__Email"] = "first.admin@example.org" });
+
+        result.ExitCode.ShouldBe(3);
+        result.Output.ShouldContain("Admin:Email is 'first.admin@example.org' but no such account exists and Admin:Password is empty");
+        result.ShouldHaveNoStackTrace();
+    }
+
+    [Fact]
+    public async Task Start_CreatesDataDirectoryAndDatabase_OnFirstRun()
+    {
+        var result = await RunAsync(new(), stopWhenReady: true);
+
+        result.Output.ShouldContain("CertPrep is ready on SQLite file");
+        File.Exists(Path.Combine(_workDirectory, "App_Data", "certprep.db")).ShouldBeTrue();
+        result.ShouldHaveNoStackTrace();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again: nothing listens there
+    }
+
+    private async Task<ProcessResult> RunAsync(Dictionary<string, string> environment, bool stopWhenReady = false)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "CertPrep.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = _workDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory; // beside appsettings.json, as deployed
+        start.Environment["CertPrep__DataDirectory"] = Path.Combine(_workDirectory, "App_Data");
+        start.Environment["Content__Path"] = _workDirectory;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var lines = new List<string>();
+        var ready = new TaskCompletionSource();
+        void Collect(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(e.Data);
+            }
+
+            if (e.Data.Contains("Application started", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        if (stopWhenReady)
+        {
+            await ready.Task.WaitAsync(timeout.Token);
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync(timeout.Token);
+        lock (lines)
+        {
+            return new ProcessResult(process.ExitCode, [.. lines]);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+
+    private sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines)
+    {
+        public string Output => string.Join('\n', Lines);
+
+        public void ShouldHaveNoStackTrace() =>
+            Lines.Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception:", StringComparison.Ordinal))
+                .ShouldBeEmpty($"Output:\n{Output}");
+    }
+}
