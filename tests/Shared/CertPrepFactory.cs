@@ -39,6 +39,9 @@ public sealed class CertPrepFactory(
         builder.UseSetting("Jobs:RetryAttempts", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Quartz", Environment.GetEnvironmentVariable("CERTPREP_TEST_QUARTZ_LOG") ?? "Warning");
+        // Tests make jobs fail on purpose and assert the recorded failures; their stack traces would only bury real output.
+        builder.UseSetting("Logging:LogLevel:Quartz.Core.JobRunShell", "None");
+        builder.UseSetting("Logging:LogLevel:CertPrep.Web.Jobs.QuartzJobRunner", "Error");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
