@@ -95,7 +95,7 @@ status=0
 dotnet test CertPrep.sln --configuration Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$output" || status=$?
 
 # One closing line for the whole run, summed over the test projects.
-sum() { grep -E "^\s+$1:\s+[0-9]+" "$output" | awk '{s += $2} END {print s + 0}'; }
+sum() { { grep -E "^\s+$1:\s+[0-9]+" "$output" || true; } | awk '{s += $2} END {print s + 0}'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then die "no test ran"; fi
