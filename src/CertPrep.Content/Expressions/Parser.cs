@@ -130,9 +130,7 @@ internal sealed class Parser
                 ExpectClose(token, "')'");
                 return inner;
             case TokenKind.End:
-                throw index == 0
-                    ? Error("the formula is empty", token)
-                    : Error($"the formula ends after {Describe(Previous)}; expected {OperandExpected}", token);
+                throw Error($"the formula ends after {Describe(Previous)}; expected {OperandExpected}", token);
             default:
                 throw Error($"expected {OperandExpected}, found {Describe(token)}", token);
         }
@@ -247,7 +245,7 @@ internal sealed class Parser
     private string Describe(Token token) =>
         token.Kind == TokenKind.End ? "the end of the formula" : $"'{text.Substring(token.Start, token.Length)}'";
 
-    /// <summary>Authors used to paper write "2x" or "2(a + b)"; say how to write that here.</summary>
+    /// <summary>On paper "2x" and "2(a + b)" mean products; say how to write them here (or what else is wrong).</summary>
     private string MultiplyHint(Token token)
     {
         var previous = Previous;
