@@ -3,6 +3,7 @@ using CertPrep.Web.Authoring;
 using CertPrep.Web.Data;
 using CertPrep.Web.Hosting;
 using CertPrep.Web.Jobs;
+using CertPrep.Web.Library;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 WebApplication app;
@@ -15,6 +16,7 @@ try
     builder.AddCertPrepAccounts();
     builder.AddCertPrepJobs(database);
     builder.AddCertPrepContent();
+    builder.AddCertPrepLibrary();
     builder.Services.AddHostedService<StartupTasks>();
     builder.Services.AddRazorPages(o =>
     {
@@ -44,8 +46,9 @@ else
 app.UseStatusCodePagesWithReExecute("/Status/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
-app.UseRouting();
 app.UseAuthentication();
+app.UseContentFiles(); // before routing: static files are skipped once an endpoint (the 404 fallback) is matched
+app.UseRouting();
 app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapRazorPages();

@@ -101,12 +101,19 @@ public static partial class ContentMarkdown
     {
         foreach (var quote in document.Descendants<QuoteBlock>())
         {
-            if (quote.FirstOrDefault() is not ParagraphBlock { Inline.FirstChild: LiteralInline first } paragraph)
+            if (quote.FirstOrDefault() is not ParagraphBlock { Inline.FirstChild: LiteralInline } paragraph)
             {
                 continue;
             }
 
-            var match = CalloutRegex().Match(first.Content.ToString());
+            // Markdig splits "[!TIP] Title" into several literals ('[' may start a link): read the whole first line.
+            var firstLine = new List<Inline>();
+            for (var inline = paragraph.Inline!.FirstChild; inline is LiteralInline; inline = inline.NextSibling)
+            {
+                firstLine.Add(inline);
+            }
+
+            var match = CalloutRegex().Match(string.Concat(firstLine.Cast<LiteralInline>().Select(l => l.Content.ToString())));
             if (!match.Success)
             {
                 continue;
@@ -119,9 +126,9 @@ public static partial class ContentMarkdown
                 quote.SetData(CalloutTitleKey, title);
             }
 
-            // Drop the marker line: the literal, and the line break after it.
-            var next = first.NextSibling;
-            first.Remove();
+            // Drop the marker line: its literals, and the line break after it.
+            var next = firstLine[^1].NextSibling;
+            firstLine.ForEach(inline => inline.Remove());
             if (next is LineBreakInline)
             {
                 next.Remove();

@@ -11,6 +11,26 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 {
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
+    public DbSet<Library.CredentialRecord> Credentials => Set<Library.CredentialRecord>();
+
+    public DbSet<Library.ModuleRecord> Modules => Set<Library.ModuleRecord>();
+
+    public DbSet<Library.GlossaryTermRecord> GlossaryTerms => Set<Library.GlossaryTermRecord>();
+
+    public DbSet<Library.QuestionItem> Questions => Set<Library.QuestionItem>();
+
+    public DbSet<Library.QuestionVersion> QuestionVersions => Set<Library.QuestionVersion>();
+
+    public DbSet<Library.QuestionDomain> QuestionDomains => Set<Library.QuestionDomain>();
+
+    public DbSet<Library.CaseSetRecord> CaseSets => Set<Library.CaseSetRecord>();
+
+    public DbSet<Library.ContentImport> ContentImports => Set<Library.ContentImport>();
+
+    public DbSet<Library.ContentProblem> ContentProblems => Set<Library.ContentProblem>();
+
+    public DbSet<Library.ModuleRead> ModuleReads => Set<Library.ModuleRead>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

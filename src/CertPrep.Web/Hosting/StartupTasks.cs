@@ -1,6 +1,7 @@
 using CertPrep.Web.Accounts;
 using CertPrep.Web.Data;
 using CertPrep.Web.Jobs;
+using CertPrep.Web.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -30,6 +31,7 @@ internal sealed partial class StartupTasks(
             await using (var scope = services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(cancellationToken);
+                await ImportContentAsync(scope.ServiceProvider, cancellationToken);
             }
 
             if (jobsOptions.Value.Enabled)
@@ -100,6 +102,22 @@ internal sealed partial class StartupTasks(
         }
     }
 
+    /// <summary>
+    /// Imports the content before the first request so a fresh site shows its content at once. A failure here is
+    /// logged, not fatal: the site serves the last good import (e.g. another node importing at the same moment).
+    /// </summary>
+    private async Task ImportContentAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scoped.GetRequiredService<ContentImporter>().ImportAsync("startup", cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or IOException)
+        {
+            LogImportFailed(logger, ex);
+        }
+    }
+
     private void Fail(string message)
     {
         LogStartupFailed(logger, message);
@@ -107,6 +125,9 @@ internal sealed partial class StartupTasks(
         // Stopping now would cancel the web server's own start and print its stack trace: stop once it has started.
         lifetime.ApplicationStarted.Register(lifetime.StopApplication);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The content import at start-up failed; the last good import is served")]
+    private static partial void LogImportFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CertPrep is ready on {Database}")]
     private static partial void LogReady(ILogger logger, string database);

@@ -17,6 +17,7 @@ public static class MigrationSeed
     private const string Identity = "20261122010000_Identity";
     private const string Quartz = "20261122020000_QuartzJobStore";
     private const string JobRunsMigration = "20261122030000_JobRuns";
+    private const string ContentLibrary = "20261122040000_ContentLibrary";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -71,6 +72,36 @@ public static class MigrationSeed
             ["Outcome"] = 1,
             ["RetryScheduled"] = false,
         }),
+        new(ContentLibrary, "Credentials", new() { ["Id"] = "cpim", ["Name"] = "CPIM", ["Issuer"] = "ASCM", ["DefinitionJson"] = "{}", ["ContentHash"] = "c1", ["IsRetired"] = false, ["ImportedUtc"] = Created }),
+        new(ContentLibrary, "Modules", new()
+        {
+            ["Id"] = "cpim-demand", ["CredentialId"] = "cpim", ["Title"] = "Demand", ["Summary"] = "Forecasting", ["Order"] = 3, ["ReadingMinutes"] = 30,
+            ["MetadataJson"] = "{}", ["Markdown"] = "## Demand", ["SourcePath"] = "cpim/modules/03-demand.md", ["ContentHash"] = "m1", ["IsRetired"] = false, ["ImportedUtc"] = Created,
+        }),
+        new(ContentLibrary, "GlossaryTerms", new()
+        {
+            ["Id"] = "safety-stock", ["Term"] = "Safety stock", ["Definition"] = "A buffer.", ["MetadataJson"] = "{}", ["SourcePath"] = "glossary/inventory.md",
+            ["ContentHash"] = "g1", ["IsRetired"] = false, ["ImportedUtc"] = Created,
+        }),
+        new(ContentLibrary, "Questions", new() { ["Id"] = "cpim-q-1", ["CurrentVersion"] = 1, ["IsRetired"] = false, ["FirstImportedUtc"] = Created }),
+        new(ContentLibrary, "QuestionVersions", new()
+        {
+            ["QuestionId"] = "cpim-q-1", ["Number"] = 1, ["ContentHash"] = "q1", ["Type"] = "Single", ["Topic"] = "EOQ", ["Bloom"] = "Apply", ["Difficulty"] = "Medium",
+            ["Stem"] = "What is the EOQ?", ["BodyJson"] = "{}", ["Explanation"] = "Because.", ["SourcePath"] = "cpim/questions/eoq.md", ["SourceLine"] = 8, ["CreatedUtc"] = Created,
+        }),
+        new(ContentLibrary, "QuestionDomains", new() { ["QuestionId"] = "cpim-q-1", ["CredentialId"] = "cpim", ["DomainId"] = "inventory" }),
+        new(ContentLibrary, "CaseSets", new() { ["Id"] = "cpim-case-1", ["Title"] = "A case", ["Stem"] = "Text", ["SourcePath"] = "cpim/questions/eoq.md", ["ContentHash"] = "k1", ["IsRetired"] = false }),
+        new(ContentLibrary, "ContentImports", new()
+        {
+            ["Trigger"] = "startup", ["StartedUtc"] = Created, ["FinishedUtc"] = Created, ["Files"] = 3, ["RejectedFiles"] = 0, ["Errors"] = 0, ["Warnings"] = 1,
+            ["Added"] = 1, ["NewVersions"] = 0, ["Retired"] = 0, ["Unchanged"] = 0,
+        }),
+        new(ContentLibrary, "ContentProblems", new()
+        {
+            ["ImportId"] = 1L, ["Path"] = "cpim/questions/eoq.md", ["Line"] = 12, ["Column"] = 3, ["IsError"] = false,
+            ["Code"] = "question.no-source", ["Message"] = "Add a source.",
+        }),
+        new(ContentLibrary, "ModuleReads", new() { ["UserId"] = UserId, ["ModuleId"] = "cpim-demand", ["ReadUtc"] = Created }),
     ];
 }
 
