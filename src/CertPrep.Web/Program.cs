@@ -13,11 +13,11 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddCertPrepDataProtection();
     var database = builder.AddCertPrepDatabase();
+    builder.Services.AddHostedService<StartupTasks>(); // first: every other hosted service starts after it
     builder.AddCertPrepAccounts();
     builder.AddCertPrepJobs(database);
     builder.AddCertPrepContent();
     builder.AddCertPrepLibrary();
-    builder.Services.AddHostedService<StartupTasks>();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);
@@ -31,6 +31,11 @@ catch (StartupConfigurationException ex)
     // Before logging exists: one readable line naming the setting, no stack trace.
     await Console.Error.WriteLineAsync($"CertPrep cannot start: {ex.Message}");
     return StartupTasks.ExitCodeStartupFailed;
+}
+
+if (args.Contains(ImportContentCommand.Verb))
+{
+    return await ImportContentCommand.RunAsync(app, Console.Out);
 }
 
 if (app.Environment.IsDevelopment())

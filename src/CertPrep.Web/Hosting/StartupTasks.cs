@@ -76,7 +76,10 @@ internal sealed partial class StartupTasks(
         }
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    private Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(services, database, cancellationToken);
+
+    /// <summary>Applies pending migrations; an unreachable or misconfigured database becomes a <see cref="StartupConfigurationException"/>.</summary>
+    internal static async Task MigrateAsync(IServiceProvider services, DatabaseSettings database, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CertPrepDbContext>();

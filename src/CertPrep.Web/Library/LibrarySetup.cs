@@ -10,5 +10,11 @@ public static class LibrarySetup
         builder.Services.AddScoped<LibraryQueries>();
         builder.Services.AddScoped<AuthorQueries>();
         builder.Services.AddBackgroundJob<ImportContentJob>(ImportContentJob.Name, "Imports the content folder into the database");
+        builder.Services.Configure<WatchOptions>(o =>
+        {
+            o.Enabled = builder.Configuration.GetValue<bool?>("Content:Watch") ?? builder.Environment.IsDevelopment();
+            o.Quiet = builder.Configuration.GetValue<TimeSpan?>("Content:WatchQuietPeriod") ?? o.Quiet;
+        });
+        builder.Services.AddHostedService<ContentWatcher>();
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CertPrep.Web.Tests.Infrastructure;
 
 namespace CertPrep.Web.Tests.Hosting;
 
@@ -77,64 +77,8 @@ public sealed class StartupFailureTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again: nothing listens there
     }
 
-    private async Task<ProcessResult> RunAsync(Dictionary<string, string> environment, bool stopWhenReady = false)
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "CertPrep.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = _workDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory; // beside appsettings.json, as deployed
-        start.Environment["CertPrep__DataDirectory"] = Path.Combine(_workDirectory, "App_Data");
-        start.Environment["Content__Path"] = _workDirectory;
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource();
-        void Collect(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (lines)
-            {
-                lines.Add(e.Data);
-            }
-
-            if (e.Data.Contains("Application started", StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        if (stopWhenReady)
-        {
-            await ready.Task.WaitAsync(timeout.Token);
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync(timeout.Token);
-        lock (lines)
-        {
-            return new ProcessResult(process.ExitCode, [.. lines]);
-        }
-    }
+    private Task<AppProcess.Result> RunAsync(Dictionary<string, string> environment, bool stopWhenReady = false) =>
+        AppProcess.RunAsync(_workDirectory, environment, stopWhenReady);
 
     public void Dispose()
     {
@@ -146,14 +90,5 @@ public sealed class StartupFailureTests : IDisposable
         {
             // best effort
         }
-    }
-
-    private sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Lines)
-    {
-        public string Output => string.Join('\n', Lines);
-
-        public void ShouldHaveNoStackTrace() =>
-            Lines.Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception:", StringComparison.Ordinal))
-                .ShouldBeEmpty($"Output:\n{Output}");
     }
 }
