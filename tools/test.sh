@@ -32,6 +32,8 @@ apt_install() {
 # --- prerequisites -------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is required (https://dot.net): dotnet was not found on PATH"
 
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+
 chromium_path="${CERTPREP_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$chromium_path" ]; then
     apt_install chromium fonts-dejavu-core

@@ -40,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _database = TestDatabase.Create(DatabaseProvider.Sqlite);
         _factory = new CertPrepFactory(_database);
+        CopySampleContent(_factory.ContentDirectory);
         _factory.UseKestrel(0);
         _factory.StartServer(); // migrations, roles, scheduler: the site is ready when this returns
         _baseUrl = ResolveBaseUrl(_factory);
@@ -48,6 +49,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
         _browser.IsConnected.ShouldBeTrue($"Chromium at {chromium} did not stay connected after launch.");
+    }
+
+    /// <summary>Creates an account with the given roles (on top of Learner) and returns its e-mail address.</summary>
+    public async Task<string> CreateUserAsync(params string[] roles)
+    {
+        var email = TestAccounts.NewEmail(roles.Length == 0 ? "learner" : roles[0].ToLowerInvariant());
+        await Factory.CreateUserAsync(email, TestAccounts.Password, roles);
+        return email;
+    }
+
+    private static void CopySampleContent(string contentDirectory)
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "SampleContent");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(contentDirectory, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>Creates a learner account directly in the database and returns its e-mail address.</summary>
