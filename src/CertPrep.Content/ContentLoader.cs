@@ -17,66 +17,61 @@ public static class ContentLoader
     /// <summary>Files larger than this are refused: content files are text an author edits.</summary>
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
-    /// <summary>Loads everything under the provider's root.</summary>
-    public static ContentLibrary Load(IFileProvider files)
+    /// <summary>
+    /// Loads everything under the provider's root. With a <paramref name="cache"/>, files whose bytes did not change
+    /// since the last load are not parsed again (cross-file checks always run on the whole tree).
+    /// </summary>
+    public static ContentLibrary Load(IFileProvider files, ContentParseCache? cache = null)
     {
         var diagnostics = new DiagnosticBag();
         var parsed = new ParsedContent();
+        var toParse = new List<(string Path, IFileInfo Info, FileKind Kind)>();
         foreach (var (path, info) in Walk(files, ""))
         {
             var kind = Classify(path);
-            if (kind == FileKind.Asset || kind == FileKind.Ignored)
+            if (kind is FileKind.Asset or FileKind.Ignored)
             {
                 parsed.Assets.Add(path);
-                continue;
             }
-
-            if (kind == FileKind.Unknown)
+            else if (kind == FileKind.Unknown)
             {
                 diagnostics.Warning(SourceLocation.StartOf(path), "content.unknown-file",
                     "This file is not read: credentials are <credential>/credential.yml, modules <credential>/modules/*.md, questions <credential>/questions/*.md, glossary glossary/*.md.");
                 parsed.Assets.Add(path);
-                continue;
             }
-
-            if (ReadText(info, path, diagnostics) is not { } text)
+            else
             {
-                parsed.Rejected.Add(path);
-                continue;
+                toParse.Add((path, info, kind));
             }
+        }
 
-            var before = diagnostics.Items.Count;
-            switch (kind)
+        // Files are independent until the cross-file checks: parse them in parallel, merge in path order.
+        var results = new FileResult[toParse.Count];
+        var fresh = new bool[toParse.Count];
+        Parallel.For(0, toParse.Count, i => (results[i], fresh[i]) = ParseFile(toParse[i].Path, toParse[i].Info, toParse[i].Kind, cache));
+        var removed = cache?.Retain(toParse.Select(f => f.Path)) ?? [];
+        foreach (var result in results)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Diagnostics.Any(d => d.Severity == Severity.Error))
             {
-                case FileKind.Credential:
-                    if (CredentialParser.Parse(text, path, diagnostics) is { } credential)
-                    {
-                        parsed.Credentials.Add(credential);
-                    }
-
-                    break;
-                case FileKind.Module:
-                    if (ModuleParser.Parse(text, path, diagnostics, out var links) is { } module)
-                    {
-                        parsed.Modules.Add(module);
-                        parsed.Links[path] = links;
-                    }
-
-                    break;
-                case FileKind.Questions:
-                    var file = QuestionFileParser.Parse(text, path, diagnostics);
-                    parsed.Questions.AddRange(file.Questions);
-                    parsed.Cases.AddRange(file.Cases);
-                    break;
-                case FileKind.Glossary:
-                    parsed.Terms.AddRange(GlossaryParser.Parse(text, path, diagnostics));
-                    break;
+                parsed.Rejected.Add(result.Path);
             }
 
-            if (diagnostics.Items.Skip(before).Any(d => d.Severity == Severity.Error))
+            if (result.Credential is not null)
             {
-                parsed.Rejected.Add(path);
+                parsed.Credentials.Add(result.Credential);
             }
+
+            if (result.Module is not null)
+            {
+                parsed.Modules.Add(result.Module);
+                parsed.Links[result.Path] = result.Links;
+            }
+
+            parsed.Questions.AddRange(result.Questions);
+            parsed.Cases.AddRange(result.Cases);
+            parsed.Terms.AddRange(result.Terms);
         }
 
         ContentValidator.Validate(parsed, diagnostics);
@@ -90,7 +85,52 @@ public static class ContentLoader
             [.. parsed.Cases.Where(c => Keep(c.Location))],
             [.. parsed.Terms.Where(t => Keep(t.Location)).OrderBy(t => t.Term, StringComparer.OrdinalIgnoreCase)],
             sorted,
-            rejected);
+            rejected)
+        {
+            ChangedFiles = cache is null ? null : toParse.Where((_, i) => fresh[i]).Select(f => f.Path).Concat(removed).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    private static (FileResult Result, bool Fresh) ParseFile(string path, IFileInfo info, FileKind kind, ContentParseCache? cache)
+    {
+        var bag = new DiagnosticBag();
+        var bytes = ReadBytes(info, path, bag);
+        if (bytes is null)
+        {
+            return (new FileResult(path, bag.Items), true);
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (cache?.Find(path, hash) is { } cached)
+        {
+            return (cached, false);
+        }
+
+        var result = new FileResult(path, bag.Items);
+        if (Decode(bytes, path, bag) is { } text)
+        {
+            switch (kind)
+            {
+                case FileKind.Credential:
+                    result = result with { Credential = CredentialParser.Parse(text, path, bag) };
+                    break;
+                case FileKind.Module:
+                    var module = ModuleParser.Parse(text, path, bag, out var links);
+                    result = result with { Module = module, Links = links };
+                    break;
+                case FileKind.Questions:
+                    var file = QuestionFileParser.Parse(text, path, bag);
+                    result = result with { Questions = file.Questions, Cases = file.Cases };
+                    break;
+                case FileKind.Glossary:
+                    result = result with { Terms = GlossaryParser.Parse(text, path, bag) };
+                    break;
+            }
+        }
+
+        result = result with { Diagnostics = [.. bag.Items] };
+        cache?.Store(path, hash, result);
+        return (result, true);
     }
 
     private enum FileKind
@@ -121,7 +161,7 @@ public static class ContentLoader
         };
     }
 
-    private static string? ReadText(IFileInfo info, string path, DiagnosticBag diagnostics)
+    private static byte[]? ReadBytes(IFileInfo info, string path, DiagnosticBag diagnostics)
     {
         if (info.Length > MaxFileBytes)
         {
@@ -132,7 +172,11 @@ public static class ContentLoader
         using var stream = info.CreateReadStream();
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
-        var bytes = memory.ToArray();
+        return memory.ToArray();
+    }
+
+    private static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             diagnostics.Error(SourceLocation.StartOf(path), "content.binary", "This is not a text file (it contains NUL bytes).");
@@ -170,6 +214,67 @@ public static class ContentLoader
                 yield return (path, entry);
             }
         }
+    }
+}
+
+/// <summary>What parsing one file produced: its own diagnostics and items, before cross-file checks.</summary>
+/// <param name="Path">Content path.</param>
+/// <param name="Diagnostics">Problems found in the file itself.</param>
+public sealed record FileResult(string Path, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The credential, for a credential.yml.</summary>
+    public Credential? Credential { get; init; }
+
+    /// <summary>The module, for a module file.</summary>
+    public StudyModule? Module { get; init; }
+
+    /// <summary>The module's links, checked across files.</summary>
+    public IReadOnlyList<MarkdownLink> Links { get; init; } = [];
+
+    /// <summary>Questions of a question file.</summary>
+    public IReadOnlyList<Question> Questions { get; init; } = [];
+
+    /// <summary>Case sets of a question file.</summary>
+    public IReadOnlyList<CaseSet> Cases { get; init; } = [];
+
+    /// <summary>Terms of a glossary file.</summary>
+    public IReadOnlyList<GlossaryTerm> Terms { get; init; } = [];
+}
+
+/// <summary>
+/// Parse results by file and content hash, so a re-load parses only files whose bytes changed. Thread-safe; keep one
+/// per content folder for the life of the process.
+/// </summary>
+public sealed class ContentParseCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Hash, FileResult Result)> _files = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Set by an importer once the database holds everything this cache has parsed, so later imports may skip files
+    /// that did not change.
+    /// </summary>
+    public bool Synced { get; set; }
+
+    /// <summary>The files the last import left out for errors; an importer looks at them again every time.</summary>
+    public IReadOnlySet<string> LastRejected { get; set; } = new HashSet<string>();
+
+    /// <summary>The cached result when the file still has these bytes.</summary>
+    public FileResult? Find(string path, string hash) => _files.TryGetValue(path, out var entry) && entry.Hash == hash ? entry.Result : null;
+
+    /// <summary>Remembers a file's result.</summary>
+    public void Store(string path, string hash, FileResult result) => _files[path] = (hash, result);
+
+    /// <summary>Forgets files that no longer exist and returns their paths.</summary>
+    public IReadOnlyList<string> Retain(IEnumerable<string> paths)
+    {
+        var keep = paths.ToHashSet(StringComparer.Ordinal);
+        var removed = _files.Keys.Where(p => !keep.Contains(p)).ToList();
+        foreach (var path in removed)
+        {
+            _files.TryRemove(path, out _);
+        }
+
+        return removed;
     }
 }
 

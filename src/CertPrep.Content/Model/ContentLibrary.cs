@@ -19,6 +19,12 @@ public sealed record ContentLibrary(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlySet<string> RejectedFiles)
 {
+    /// <summary>
+    /// Files that were parsed anew because their bytes changed since the cached load (null when loaded without a
+    /// cache: everything is new). Lets an importer touch only what changed.
+    /// </summary>
+    public IReadOnlySet<string>? ChangedFiles { get; init; }
+
     /// <summary>Whether any error was found.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

@@ -171,7 +171,7 @@ internal static class ContentValidator
         }
 
         var fragments = new[] { question.Stem, question.Explanation }.Concat(question.Options.SelectMany(o => new[] { o.Text, o.Rationale }));
-        foreach (var fragment in fragments)
+        foreach (var fragment in fragments.Where(MayContainLinks))
         {
             foreach (var link in ContentMarkdown.Links(ContentMarkdown.Parse(fragment), question.Location.Line))
             {
@@ -248,6 +248,12 @@ internal static class ContentValidator
         }
     }
 
+    /// <summary>Cheap pre-check: markdown without '[' or '&lt;' has no link or image to check, so it is not parsed.</summary>
+    private static bool MayContainLinks(string markdown) => markdown.Contains('[', StringComparison.Ordinal) || markdown.Contains('<', StringComparison.Ordinal);
+
+    /// <summary>Calculations already checked in this process (same formula, ranges and bounds): edits elsewhere do not re-check them.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> CheckedCalculations = new(StringComparer.Ordinal);
+
     /// <summary>How many variable combinations are tried exhaustively before sampling instead.</summary>
     internal const int ExhaustiveLimit = 20_000;
 
@@ -280,6 +286,18 @@ internal static class ContentValidator
             return;
         }
 
+        var signature = string.Create(CultureInfo.InvariantCulture,
+            $"{calculation.Formula}|{string.Join(';', calculation.Variables.Select(v => $"{v.Name}={v.Min:R}..{v.Max:R}/{v.Step:R}"))}|{calculation.AnswerRange}");
+        var problem = CheckedCalculations.GetOrAdd(signature, _ => EvaluateRange(expression, calculation));
+        if (problem is not null)
+        {
+            diagnostics.Error(question.Location, problem[..problem.IndexOf(' ', StringComparison.Ordinal)], problem[(problem.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        }
+    }
+
+    /// <summary>Evaluates the formula over the variables' ranges; returns "code message" for the first problem, or null.</summary>
+    private static string? EvaluateRange(Expression expression, Calculation calculation)
+    {
         foreach (var values in Draws(calculation.Variables))
         {
             double answer;
@@ -289,17 +307,16 @@ internal static class ContentValidator
             }
             catch (ExpressionException ex)
             {
-                diagnostics.Error(question.Location, "calculated.fails", $"The formula fails for {Describe(values)}: {ex.Message}");
-                return;
+                return $"calculated.fails The formula fails for {Describe(values)}: {ex.Message}";
             }
 
             if (calculation.AnswerRange is { } range && (answer < range.Min || answer > range.Max))
             {
-                diagnostics.Error(question.Location, "calculated.out-of-range",
-                    string.Create(CultureInfo.InvariantCulture, $"For {Describe(values)} the answer is {answer:G6}, outside answerMin/answerMax ({range.Min:G6}..{range.Max:G6})."));
-                return;
+                return string.Create(CultureInfo.InvariantCulture, $"calculated.out-of-range For {Describe(values)} the answer is {answer:G6}, outside answerMin/answerMax ({range.Min:G6}..{range.Max:G6}).");
             }
         }
+
+        return null;
     }
 
     /// <summary>Every combination when there are few; otherwise every corner plus a fixed-seed sample.</summary>
@@ -309,9 +326,15 @@ internal static class ContentValidator
         if (total <= ExhaustiveLimit)
         {
             var indexes = new int[variables.Count];
+            var values = new Dictionary<string, double>(StringComparer.Ordinal); // reused: each draw is consumed before the next
             while (true)
             {
-                yield return variables.Select((v, i) => (v.Name, Value: v.ValueAt(indexes[i]))).ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal);
+                for (var i = 0; i < variables.Count; i++)
+                {
+                    values[variables[i].Name] = variables[i].ValueAt(indexes[i]);
+                }
+
+                yield return values;
                 var position = 0;
                 while (position < indexes.Length && ++indexes[position] == variables[position].Count)
                 {

@@ -12,12 +12,12 @@ namespace CertPrep.Web.Library;
 /// becomes a new version (answers keep the version they answered), items removed from the files are retired (never
 /// deleted), and anything from a file with errors keeps its last good import. Running it twice changes nothing.
 /// </summary>
-public sealed partial class ContentImporter(CertPrepDbContext db, ContentInventory content, TimeProvider time, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(CertPrepDbContext db, ContentInventory content, ContentParseCache cache, TimeProvider time, ILogger<ContentImporter> logger)
 {
     public async Task<ContentImport> ImportAsync(string trigger, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow().UtcDateTime;
-        var library = ContentLoader.Load(content.Files); // parsing needs no transaction
+        var library = ContentLoader.Load(content.Files, cache); // parsing needs no transaction; unchanged files come from the cache
         var strategy = db.Database.CreateExecutionStrategy();
         var import = await strategy.ExecuteAsync(async ct =>
         {
@@ -25,6 +25,8 @@ public sealed partial class ContentImporter(CertPrepDbContext db, ContentInvento
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = await ApplyAsync(library, trigger, started, ct);
             await transaction.CommitAsync(ct);
+            cache.Synced = true;
+            cache.LastRejected = library.RejectedFiles;
             return result;
         }, cancellationToken);
         LogImported(logger, trigger, import.Added, import.NewVersions, import.Retired, import.Errors, import.Warnings, import.RejectedFiles);
@@ -207,14 +209,29 @@ public sealed partial class ContentImporter(CertPrepDbContext db, ContentInvento
 
     private async Task SyncQuestionsAsync(ContentLibrary library, IReadOnlySet<string> rejected, DateTime now, Counts counts, CancellationToken ct)
     {
-        var items = await db.Questions.Include(q => q.Domains).ToDictionaryAsync(q => q.Id, ct);
-        var versions = (await db.QuestionVersions
+        // After the first import in this process only files whose bytes changed need work: questions in unchanged files
+        // are unchanged (same bytes, same hashes) and were synced by an earlier import.
+        // Files rejected last time or now count as changed too: a fix elsewhere (a module a question links to) can
+        // make an unchanged file importable.
+        var changed = LastSynced && library.ChangedFiles is { } files
+            ? files.Concat(cache.LastRejected).Concat(rejected).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var questions = changed is null ? library.Questions : library.Questions.Where(q => changed.Contains(q.Location.Path)).ToList();
+        counts.Unchanged += library.Questions.Count - questions.Count;
+        var ids = questions.Select(q => q.Id).ToList();
+        var versionRows = changed is null
+            ? db.QuestionVersions
+            : db.QuestionVersions.Where(v => ids.Contains(v.QuestionId) || changed.Contains(v.SourcePath));
+        var versions = (await versionRows
                 .Select(v => new { v.QuestionId, v.Number, v.ContentHash, v.SourcePath })
                 .ToListAsync(ct))
             .GroupBy(v => v.QuestionId)
             .ToDictionary(g => g.Key, g => g.ToList());
+        var touched = versions.Keys.ToList(); // in a changed file now, or before the change
+        var itemRows = changed is null ? db.Questions : db.Questions.Where(q => ids.Contains(q.Id) || touched.Contains(q.Id));
+        var items = await itemRows.Include(q => q.Domains).ToDictionaryAsync(q => q.Id, ct);
 
-        foreach (var question in library.Questions)
+        foreach (var question in questions)
         {
             var known = versions.GetValueOrDefault(question.Id) ?? [];
             if (!items.Remove(question.Id, out var item))
@@ -260,6 +277,8 @@ public sealed partial class ContentImporter(CertPrepDbContext db, ContentInvento
             }
         }
     }
+
+    private bool LastSynced => cache.Synced;
 
     private static void SyncDomains(QuestionItem item, Question question)
     {

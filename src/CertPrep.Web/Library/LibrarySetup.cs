@@ -1,3 +1,4 @@
+using CertPrep.Content;
 using CertPrep.Web.Jobs;
 
 namespace CertPrep.Web.Library;
@@ -6,6 +7,7 @@ public static class LibrarySetup
 {
     public static void AddCertPrepLibrary(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ContentParseCache>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<LibraryQueries>();
         builder.Services.AddScoped<AuthorQueries>();

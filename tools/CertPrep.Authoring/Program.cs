@@ -1,0 +1,3 @@
+using CertPrep.Authoring;
+
+return AuthoringCli.Run(args, Console.Out, Console.Error);
