@@ -161,6 +161,24 @@ public abstract class ContentImporterTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task UnchangedFile_IsImported_WhenAFixElsewhereMakesItValid()
+    {
+        _ = _app.Services;
+        Edit(QuestionsFile, "## Question demo-plan-002", "## Question demo-plan-002-renamed");
+        Edit(QuestionsFile, "source: demo-planning#why-hold-inventory\n```\n\nWhy", "source: demo-planning#a-new-section\n```\n\nWhy");
+        var broken = await ImportAsync(); // the question file points at a section that does not exist yet
+        broken.RejectedFiles.ShouldBe(1);
+        (await QueryAsync(db => db.Questions.AnyAsync(q => q.Id == "demo-plan-002-renamed"))).ShouldBeFalse();
+
+        Edit("demo/modules/01-planning.md", "## Why hold inventory", "## A new section\n\nText.\n\n## Why hold inventory");
+        var fixedImport = await ImportAsync(); // only the module changed on disk
+
+        (fixedImport.Errors, fixedImport.RejectedFiles).ShouldBe((0, 0));
+        (await QueryAsync(db => db.Questions.SingleAsync(q => q.Id == "demo-plan-002-renamed"))).IsRetired.ShouldBeFalse();
+        (await QueryAsync(db => db.Questions.SingleAsync(q => q.Id == "demo-plan-002"))).IsRetired.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Crash_DuringImport_LeavesThePreviousImport()
     {
         _ = _app.Services;
