@@ -36,6 +36,20 @@ public sealed class StudyPagesTests(BrowserFixture ui, ITestOutputHelper output)
     });
 
     [Fact]
+    public Task Module_FitsAPhoneScreen_WhenViewportIs375PxWide() => ui.RunAsync(async page =>
+    {
+        var email = await ui.CreateUserAsync();
+        await new LoginPage(page).GotoAsync();
+        await new LoginPage(page).SignInAsync(email, TestAccounts.Password);
+
+        await page.GotoAsync("/Modules/demo-planning");
+        await Expect(page.Locator(".module-body .math-rendered").First).ToBeAttachedAsync();
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, "the module page scrolls sideways on a phone");
+    }, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 812 } });
+
+    [Fact]
     public Task Preview_ShowsTheQuestionAsLearnersSeeIt_WithKeyAndDraws_WhenAuthorOpensIt() => ui.RunAsync(async page =>
     {
         var email = await ui.CreateUserAsync("Author");
