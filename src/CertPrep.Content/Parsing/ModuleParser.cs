@@ -33,6 +33,11 @@ public static class ModuleParser
         }
 
         var id = yaml.RequiredString("id");
+        if (id is not null && !QuestionFileParser.IsValidId(id))
+        {
+            diagnostics.Error(yaml.LocationOf("id"), "module.bad-id", $"'{id}' is not a valid id: use lower-case letters, digits and hyphens.");
+        }
+
         var credential = yaml.RequiredString("credential");
         var domains = yaml.StringList("domains");
         if (domains.Count == 0)

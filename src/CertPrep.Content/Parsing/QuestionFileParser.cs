@@ -574,6 +574,9 @@ public static partial class QuestionFileParser
     [GeneratedRegex(@"^[ \t]*```[ \t]*ya?ml[ \t]*$", RegexOptions.IgnoreCase)]
     private static partial Regex YamlFenceRegex();
 
+    /// <summary>Whether <paramref name="id"/> is a valid content id: lower-case letters, digits and hyphens, at most 100 characters.</summary>
+    public static bool IsValidId(string id) => IdRegex().IsMatch(id);
+
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,99}$")]
     private static partial Regex IdRegex();
 

@@ -69,6 +69,15 @@ internal static class ContentValidator
             }
         }
 
+        foreach (var clash in content.Modules.GroupBy(m => (m.Credential, m.Order)).Where(g => g.Count() > 1))
+        {
+            foreach (var module in clash.Skip(1))
+            {
+                diagnostics.Warning(module.Location, "module.duplicate-order",
+                    $"Module '{module.Id}' has order {module.Order}, like '{clash.First().Id}': the reading order between them is arbitrary.");
+            }
+        }
+
         foreach (var credential in content.Credentials)
         {
             foreach (var domain in credential.Domains)

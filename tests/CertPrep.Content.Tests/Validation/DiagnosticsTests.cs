@@ -40,6 +40,7 @@ public sealed class DiagnosticsTests
         { Planning, "keyTerms: [safety-stock, economic-order-quantity]", "keyTerms: [safety-stock, reorder-point]", $"{Planning}:1:1: error: Key term 'reorder-point' is not in the glossary|module.unknown-term" },
         { Planning, "domains: [planning]", "domains: [plannning]", $"{Planning}:1:1: error: 'plannning' is not a domain of demo (planning, quality)|module.unknown-domain" },
         { Planning, "readingMinutes: 12\n---", "readingMinutes: 12\n", $"{Planning}:1:1: error: The front matter has no closing '---' line|module.front-matter-unclosed" },
+        { Planning, "id: demo-planning", "id: Demo_Planning", $"{Planning}:2:5: error: 'Demo_Planning' is not a valid id|module.bad-id" },
         { Planning, "title: Planning basics", "title: [Planning", $"{Planning}:6:8: error: Invalid YAML|yaml.syntax" },
         { Credential, "weight: { percent: 40,", "weight: { percent: 30,", $"{Credential}:18:3: error: The domain weights add up to 90%, not 100%|credential.weights-sum" },
         { Credential, "scored: { value: 50,", "scored: { value: 52,", $"{Credential}:10:12: error: 'items' (60) must equal 'scored' (52) plus 'pretest' (10)|credential.items-sum" },
@@ -62,6 +63,15 @@ public sealed class DiagnosticsTests
             $"Expected a diagnostic starting with:\n  {prefix}\nGot:\n  {string.Join("\n  ", reported)}");
         library.RejectedFiles.ShouldContain(file);
         library.RejectedFiles.Count.ShouldBe(1, string.Join(", ", library.RejectedFiles));
+    }
+
+    [Fact]
+    public void Load_WarnsAboutTwoModulesWithTheSameOrder()
+    {
+        var library = ContentLoader.Load(SampleContent.With("demo/modules/02-quality.md", t => t.ReplaceOnce("order: 2", "order: 1")));
+
+        library.Diagnostics.Single().ToString().ShouldStartWith("demo/modules/02-quality.md:1:1: warning: Module 'demo-quality' has order 1, like 'demo-planning'");
+        library.Modules.Count.ShouldBe(2);
     }
 
     [Fact]
