@@ -17,7 +17,6 @@ namespace CertPrep.Web.Tests.Library;
 public abstract class ContentImporterTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private const string QuestionsFile = "demo/questions/planning.md";
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "SampleContent");
     private TestDatabase _database = null!;
     private CertPrepFactory _app = null!;
     private readonly FailingSave _failure = new();
@@ -26,12 +25,7 @@ public abstract class ContentImporterTests(DatabaseProvider provider) : IAsyncLi
     {
         _database = TestDatabase.Create(provider);
         _app = new CertPrepFactory(_database, services: s => s.AddSingleton<IInterceptor>(_failure).AddDbContext<CertPrepDbContext>((sp, o) => o.AddInterceptors(_failure)));
-        foreach (var file in Directory.EnumerateFiles(Sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_app.ContentDirectory, Path.GetRelativePath(Sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        SampleContentFiles.CopyTo(_app.ContentDirectory);
 
         return Task.CompletedTask;
     }

@@ -8,19 +8,13 @@ namespace CertPrep.Web.Tests.Library;
 /// <summary>With Content:Watch on (the Development default), saving a file re-imports it without a restart.</summary>
 public sealed class ContentWatcherTests : IAsyncLifetime
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "SampleContent");
     private readonly TestDatabase _database = TestDatabase.Create(DatabaseProvider.Sqlite);
     private CertPrepFactory _app = null!;
 
     public Task InitializeAsync()
     {
         _app = new CertPrepFactory(_database, new Dictionary<string, string?> { ["Content:Watch"] = "true" });
-        foreach (var file in Directory.EnumerateFiles(Sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_app.ContentDirectory, Path.GetRelativePath(Sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        SampleContentFiles.CopyTo(_app.ContentDirectory);
 
         return Task.CompletedTask;
     }

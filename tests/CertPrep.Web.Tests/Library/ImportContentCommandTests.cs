@@ -1,3 +1,4 @@
+using CertPrep.Tests.Shared;
 using CertPrep.Web.Tests.Infrastructure;
 
 namespace CertPrep.Web.Tests.Library;
@@ -5,19 +6,13 @@ namespace CertPrep.Web.Tests.Library;
 /// <summary><c>CertPrep.Web import-content</c>: the command-line import an operator or a CI job runs.</summary>
 public sealed class ImportContentCommandTests : IDisposable
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "SampleContent");
     private readonly string _work = Directory.CreateTempSubdirectory("certprep-import-").FullName;
 
     private Dictionary<string, string> Content => new() { ["Content__Path"] = Path.Combine(_work, "content") };
 
     public ImportContentCommandTests()
     {
-        foreach (var file in Directory.EnumerateFiles(Sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_work, "content", Path.GetRelativePath(Sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        SampleContentFiles.CopyTo(Path.Combine(_work, "content"));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _database = TestDatabase.Create(DatabaseProvider.Sqlite);
         _factory = new CertPrepFactory(_database);
-        CopySampleContent(_factory.ContentDirectory);
+        SampleContentFiles.CopyTo(_factory.ContentDirectory);
         _factory.UseKestrel(0);
         _factory.StartServer(); // migrations, roles, scheduler: the site is ready when this returns
         _baseUrl = ResolveBaseUrl(_factory);
@@ -57,17 +57,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         var email = TestAccounts.NewEmail(roles.Length == 0 ? "learner" : roles[0].ToLowerInvariant());
         await Factory.CreateUserAsync(email, TestAccounts.Password, roles);
         return email;
-    }
-
-    private static void CopySampleContent(string contentDirectory)
-    {
-        var sample = Path.Combine(AppContext.BaseDirectory, "SampleContent");
-        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(contentDirectory, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     /// <summary>Creates a learner account directly in the database and returns its e-mail address.</summary>
