@@ -131,7 +131,13 @@ public sealed record Calculation(
 public sealed record CalculationVariable(string Name, double Min, double Max, double Step)
 {
     /// <summary>How many distinct values the variable takes.</summary>
-    public int Count => (int)Math.Floor(((Max - Min) / Step) + 1e-9) + 1;
+    public int Count => (int)Math.Min(MaxValues, Math.Floor(((Max - Min) / Step) + 1e-9) + 1);
+
+    /// <summary>The most values a variable may take; the validator rejects wider ranges.</summary>
+    public const int MaxValues = 1_000_000;
+
+    /// <summary>How many values the range really holds (may exceed <see cref="MaxValues"/>).</summary>
+    public double ExactCount => Math.Floor(((Max - Min) / Step) + 1e-9) + 1;
 
     /// <summary>The i-th value (0-based), rounded to the step's decimals so no float noise shows.</summary>
     public double ValueAt(int index)

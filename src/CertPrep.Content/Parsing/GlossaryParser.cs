@@ -45,7 +45,8 @@ public static partial class GlossaryParser
             var start = starts[s];
             var end = s + 1 < starts.Count ? starts[s + 1] : lines.Count;
             var line = split.BodyLine + start;
-            var term = TermHeadingRegex().Match(lines[start]).Groups[1].Value.Trim();
+            // Closing #s and trailing blanks are trimmed in code: a regex doing it backtracks badly on long runs of spaces.
+            var term = TermHeadingRegex().Match(lines[start]).Groups[1].Value.TrimEnd().TrimEnd('#').TrimEnd();
             var id = Slug(term);
             var at = new SourceLocation(path, line, 1);
             if (seen.TryGetValue(id, out var firstLine))
@@ -130,7 +131,7 @@ public static partial class GlossaryParser
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^##[ \t]+(\S.*?)[ \t]*#*[ \t]*$")]
+    [GeneratedRegex(@"^##[ \t]+(\S.*)$")]
     private static partial Regex TermHeadingRegex();
 
     [GeneratedRegex(@"^[ \t]*```[ \t]*ya?ml[ \t]*$", RegexOptions.IgnoreCase)]

@@ -74,12 +74,16 @@ public static class ModuleParser
             diagnostics.Error(new(path, split.BodyLine, 1), "module.empty", "The module has no text after its front matter.");
         }
 
-        var document = ContentMarkdown.Parse(split.Body);
+        if (!ContentMarkdown.TryParse(split.Body, out var document))
+        {
+            diagnostics.Error(new(path, split.BodyLine, 1), "markdown.too-deep", "The text is nested too deeply (quotes, lists or brackets inside each other) to be read.");
+        }
+
         var sections = new List<ModuleSection>();
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
             var anchor = heading.GetAttributes().Id ?? "";
-            var headingTitle = heading.Inline is null ? "" : string.Concat(heading.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()));
+            var headingTitle = ContentMarkdown.PlainText(heading.Inline);
             sections.Add(new ModuleSection(anchor, headingTitle, heading.Level, heading.Line + split.BodyLine));
         }
 

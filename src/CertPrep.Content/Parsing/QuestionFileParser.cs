@@ -468,6 +468,10 @@ public static partial class QuestionFileParser
                 {
                     diagnostics.Error(at, "calculated.range", $"Variable '{name}' needs min ≤ max and a positive step.");
                 }
+                else if (new CalculationVariable(name, min.Value, max.Value, step.Value).ExactCount > CalculationVariable.MaxValues)
+                {
+                    diagnostics.Error(at, "calculated.range", $"Variable '{name}' takes more than {CalculationVariable.MaxValues:N0} values: use a larger step.");
+                }
                 else
                 {
                     variables.Add(new CalculationVariable(name, min.Value, max.Value, step.Value));

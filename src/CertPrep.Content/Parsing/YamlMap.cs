@@ -34,6 +34,15 @@ public sealed class YamlMap
     /// </summary>
     public static YamlMap? Parse(string yaml, string path, int firstLine, DiagnosticBag diagnostics)
     {
+        // YamlDotNet counts U+0085, U+2028 and U+2029 as line breaks; editors do not. Read them as spaces so every
+        // position reported matches the file's lines.
+        yaml = yaml.Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
+        if (Pathological(yaml) is { } problem)
+        {
+            diagnostics.Error(new(path, problem.Line + firstLine - 1, problem.Column), "yaml.too-complex", problem.Message);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -45,7 +54,7 @@ public sealed class YamlMap
             diagnostics.Error(new(path, line, (int)Math.Max(1, ex.Start.Column)), "yaml.syntax", $"Invalid YAML: {Describe(ex)}");
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // YamlDotNet gives up on some malformed input (e.g. an unclosed '[') without a position: find the line.
             var (line, column) = FirstUnbalancedLine(yaml);
@@ -320,6 +329,72 @@ public sealed class YamlMap
         var message = ex.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
         return close >= 0 && message.StartsWith('(') ? message[(close + 3)..] : message;
+    }
+
+    /// <summary>Content YAML never needs deep nesting or aliases; refusing them keeps YamlDotNet's recursion bounded.</summary>
+    private const int MaxNesting = 32;
+
+    /// <summary>
+    /// Finds what could make the YAML reader recurse without bound (deep flow or block nesting, aliases) before it
+    /// runs: a stack overflow cannot be caught and would end the process.
+    /// </summary>
+    private static (int Line, int Column, string Message)? Pathological(string yaml)
+    {
+        var lines = FrontMatter.SplitLines(yaml);
+        var depth = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var indent = line.Length - line.TrimStart(' ', '\t', '-', '?', ':').Length;
+            if (indent > MaxNesting * 4)
+            {
+                return (i + 1, 1, $"Invalid YAML: nested more than {MaxNesting} levels deep.");
+            }
+
+            char? quote = null;
+            for (var c = 0; c < line.Length; c++)
+            {
+                var ch = line[c];
+                if (quote is not null)
+                {
+                    quote = ch == quote ? null : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(line[c - 1])))
+                {
+                    break;
+                }
+                else if (ch is '[' or '{' && ++depth > MaxNesting)
+                {
+                    return (i + 1, c + 1, $"Invalid YAML: nested more than {MaxNesting} levels deep.");
+                }
+                else if (ch is ']' or '}')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if (ch is '*' or '&' && c + 1 < line.Length && !char.IsWhiteSpace(line[c + 1]) && StartsNode(line, c))
+                {
+                    return (i + 1, c + 1, "Invalid YAML: anchors and aliases ('&name', '*name') are not allowed in content.");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether position <paramref name="c"/> starts a YAML node (where an anchor or alias may stand).</summary>
+    private static bool StartsNode(string line, int c)
+    {
+        var previous = c - 1;
+        while (previous >= 0 && line[previous] is ' ' or '\t')
+        {
+            previous--;
+        }
+
+        return previous < 0 || line[previous] is ':' or '-' or '[' or '{' or ',' or '?';
     }
 
     /// <summary>The 1-based line and column of the first bracket or quote a line opens and does not close.</summary>

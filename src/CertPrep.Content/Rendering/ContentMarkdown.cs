@@ -29,12 +29,51 @@ public static partial class ContentMarkdown
     public static readonly IReadOnlyList<string> CalloutKinds = ["example", "tip", "warning", "formula", "note"];
 
     /// <summary>Parses markdown and applies the content rules (callouts, safe links).</summary>
-    public static MarkdownDocument Parse(string markdown)
+    public static MarkdownDocument Parse(string markdown) => TryParse(markdown, out var document) ? document : document;
+
+    /// <summary>
+    /// Parses markdown; false when it is nested deeper than the parser allows, in which case the document holds the
+    /// text as one plain paragraph (shown escaped, never as markup).
+    /// </summary>
+    public static bool TryParse(string markdown, out MarkdownDocument document)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses documents nested beyond its depth limit.
+            document = [];
+            var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+            paragraph.Inline.AppendChild(new LiteralInline(markdown));
+            document.Add(paragraph);
+            return false;
+        }
+
         MarkCallouts(document);
         NeutraliseUnsafeLinks(document);
-        return document;
+        return true;
+    }
+
+    /// <summary>The plain text of a heading or other leaf block: literals, code, math and entities, line breaks as spaces.</summary>
+    public static string PlainText(ContainerInline? inline)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var node in inline?.Descendants() ?? [])
+        {
+            _ = node switch
+            {
+                LiteralInline literal => text.Append(literal.Content.ToString()),
+                CodeInline code => text.Append(code.Content),
+                Markdig.Extensions.Mathematics.MathInline math => text.Append(math.Content.ToString()),
+                HtmlEntityInline entity => text.Append(entity.Transcoded.ToString()),
+                LineBreakInline => text.Append(' '),
+                _ => text,
+            };
+        }
+
+        return text.ToString().Trim();
     }
 
     /// <summary>Renders markdown to HTML that is safe to put in a page.</summary>
@@ -70,7 +109,16 @@ public static partial class ContentMarkdown
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<QuoteBlockRenderer>(new CalloutRenderer());
-        renderer.Render(document);
+        try
+        {
+            renderer.Render(document);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // Nesting the renderer cannot follow: show the text as written rather than fail the page.
+            return $"<p>{System.Net.WebUtility.HtmlEncode(markdown)}</p>";
+        }
+
         return writer.ToString();
     }
 
@@ -81,7 +129,10 @@ public static partial class ContentMarkdown
             l.IsImage,
             string.Concat(l.Descendants<LiteralInline>().Select(t => t.Content.ToString())).Trim(),
             l.Line + firstLine,
-            l.Column + 1))];
+            l.Column + 1)),
+        .. document.Descendants<LiteralInline>().Where(l => l.GetData(OriginalUrlKey) is string).Select(l => new MarkdownLink(
+            (string)l.GetData(OriginalUrlKey)!, false, l.Content.ToString(), l.Line + firstLine, l.Column + 1)),
+        .. document.Descendants<AutolinkInline>().Select(a => new MarkdownLink(a.Url, false, a.Url, a.Line + firstLine, a.Column + 1))];
 
     /// <summary>Whether a URL is relative (a path in the content), not absolute or a fragment-only link.</summary>
     public static bool IsRelative(string url) => url.Length > 0 && !url.StartsWith('#') && !SchemeRegex().IsMatch(url) && !url.StartsWith("//", StringComparison.Ordinal);
@@ -143,6 +194,14 @@ public static partial class ContentMarkdown
 
     private static void NeutraliseUnsafeLinks(MarkdownDocument document)
     {
+        // <javascript:…> autolinks: replaced by their text, with the URL kept for the validator's report.
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(a => !a.IsEmail && !IsSafe(a.Url)).ToList())
+        {
+            var text = new LiteralInline(autolink.Url) { Line = autolink.Line, Column = autolink.Column };
+            text.SetData(OriginalUrlKey, autolink.Url);
+            autolink.ReplaceBy(text);
+        }
+
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is { } url && !IsSafe(url))

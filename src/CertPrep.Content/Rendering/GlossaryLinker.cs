@@ -40,6 +40,7 @@ internal static class GlossaryLinker
             return;
         }
 
+        JoinSoftBreaks(document);
         var linked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var block in document.Descendants<LeafBlock>())
         {
@@ -62,6 +63,21 @@ internal static class GlossaryLinker
                 }
 
                 LinkLiteral(literal, glossary, linked);
+            }
+        }
+    }
+
+    /// <summary>A term wrapped onto the next line is still the term: join "text⏎text" literals with a space (HTML shows a soft break as a space anyway).</summary>
+    private static void JoinSoftBreaks(MarkdownDocument document)
+    {
+        foreach (var lineBreak in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
+        {
+            if (lineBreak.PreviousSibling is LiteralInline before && lineBreak.NextSibling is LiteralInline after
+                && before.FirstParentOfType<LinkInline>() is null)
+            {
+                before.Content = new Markdig.Helpers.StringSlice(before.Content.ToString() + " " + after.Content.ToString());
+                after.Remove();
+                lineBreak.Remove();
             }
         }
     }

@@ -182,7 +182,13 @@ internal static class ContentValidator
         var fragments = new[] { question.Stem, question.Explanation }.Concat(question.Options.SelectMany(o => new[] { o.Text, o.Rationale }));
         foreach (var fragment in fragments.Where(MayContainLinks))
         {
-            foreach (var link in ContentMarkdown.Links(ContentMarkdown.Parse(fragment), question.Location.Line))
+            if (!ContentMarkdown.TryParse(fragment, out var parsedFragment))
+            {
+                diagnostics.Error(question.Location, "markdown.too-deep", $"Question '{question.Id}' has text nested too deeply (quotes, lists or brackets inside each other) to be read.");
+                continue;
+            }
+
+            foreach (var link in ContentMarkdown.Links(parsedFragment, question.Location.Line))
             {
                 CheckLink(question.Location.Path, link with { Line = question.Location.Line, Column = 1 }, modulesByPath, terms, assets, unreadable, diagnostics);
             }
