@@ -88,6 +88,7 @@ public static class ContentLoader
             rejected)
         {
             ChangedFiles = cache is null ? null : toParse.Where((_, i) => fresh[i]).Select(f => f.Path).Concat(removed).ToHashSet(StringComparer.Ordinal),
+            Files = toParse.Count + parsed.Assets.Count,
         };
     }
 

@@ -38,7 +38,7 @@ public sealed class CertPrepFactory(
         builder.UseSetting("Jobs:RetryMaxDelay", "00:00:02");
         builder.UseSetting("Jobs:RetryAttempts", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Quartz", Environment.GetEnvironmentVariable("CERTPREP_TEST_QUARTZ_LOG") ?? "Warning");
+        builder.UseSetting("Logging:LogLevel:Quartz", "Warning");
         // Tests make jobs fail on purpose and assert the recorded failures; their stack traces would only bury real output.
         builder.UseSetting("Logging:LogLevel:Quartz.Core.JobRunShell", "None");
         builder.UseSetting("Logging:LogLevel:CertPrep.Web.Jobs.QuartzJobRunner", "Error");

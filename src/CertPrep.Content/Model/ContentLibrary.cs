@@ -25,6 +25,9 @@ public sealed record ContentLibrary(
     /// </summary>
     public IReadOnlySet<string>? ChangedFiles { get; init; }
 
+    /// <summary>How many files the content folder holds (content files, images and ignored files together).</summary>
+    public int Files { get; init; }
+
     /// <summary>Whether any error was found.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }

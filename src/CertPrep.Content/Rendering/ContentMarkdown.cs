@@ -29,7 +29,11 @@ public static partial class ContentMarkdown
     public static readonly IReadOnlyList<string> CalloutKinds = ["example", "tip", "warning", "formula", "note"];
 
     /// <summary>Parses markdown and applies the content rules (callouts, safe links).</summary>
-    public static MarkdownDocument Parse(string markdown) => TryParse(markdown, out var document) ? document : document;
+    public static MarkdownDocument Parse(string markdown)
+    {
+        TryParse(markdown, out var document); // too deep: the fallback document, shown as plain text
+        return document;
+    }
 
     /// <summary>
     /// Parses markdown; false when it is nested deeper than the parser allows, in which case the document holds the

@@ -64,8 +64,8 @@ public sealed class AuthorQueries(CertPrepDbContext db, LibraryQueries library)
 
         var versions = await db.QuestionVersions.AsNoTracking().Where(x => x.QuestionId == id).OrderBy(x => x.Number).Select(x => new { x.Number, x.CreatedUtc }).ToListAsync(ct);
         var body = LibraryJson.Read<QuestionBody>(v.BodyJson);
-        var options = await library.RenderOptionsAsync(v.SourcePath, ct);
-        string Html(string markdown) => ContentMarkdown.ToHtml(markdown, options with { Glossary = null });
+        var options = await library.RenderOptionsAsync(v.SourcePath, ct, linkGlossary: false);
+        string Html(string markdown) => ContentMarkdown.ToHtml(markdown, options);
         var caseStem = v.CaseId is null ? null : await db.CaseSets.AsNoTracking().Where(c => c.Id == v.CaseId).Select(c => c.Stem).SingleOrDefaultAsync(ct);
         var draws = body.Calculation is { } calculation
             ? Enumerable.Range(1, 3).Select(seed => CalculatedVariant.Draw(v.Stem, calculation, seed)).Select(d => new DrawPreview(Html(d.Stem), d.Values, d.Shown)).ToList()

@@ -41,7 +41,7 @@ public sealed partial class ContentImporter(CertPrepDbContext db, ContentInvento
         {
             Trigger = trigger,
             StartedUtc = started,
-            Files = content.List().Count,
+            Files = library.Files,
             RejectedFiles = rejected.Count,
             Errors = library.Diagnostics.Count(d => d.Severity == Severity.Error),
             Warnings = library.Diagnostics.Count(d => d.Severity == Severity.Warning),

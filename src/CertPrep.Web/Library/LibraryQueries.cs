@@ -63,7 +63,7 @@ public sealed class LibraryQueries(CertPrepDbContext db)
     public async Task<IReadOnlyList<GlossaryEntry>> GlossaryAsync(string? search, string? credential, CancellationToken ct)
     {
         var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.Term).ToListAsync(ct);
-        var options = await RenderOptionsAsync("glossary/terms.md", ct) with { Glossary = null };
+        var options = await RenderOptionsAsync("glossary/terms.md", ct, linkGlossary: false);
         var query = search?.Trim();
         return [.. terms
             .Select(t => (Record: t, Meta: LibraryJson.Read<TermMetadata>(t.MetadataJson)))
@@ -79,11 +79,16 @@ public sealed class LibraryQueries(CertPrepDbContext db)
         await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
 
     /// <summary>Rendering for content written in <paramref name="sourcePath"/>: its relative links become site URLs, glossary terms are linked.</summary>
-    public async Task<RenderOptions> RenderOptionsAsync(string sourcePath, CancellationToken ct)
+    public async Task<RenderOptions> RenderOptionsAsync(string sourcePath, CancellationToken ct, bool linkGlossary = true)
     {
         var modulesByPath = await db.Modules.AsNoTracking().Where(m => !m.IsRetired).Select(m => new { m.SourcePath, m.Id }).ToDictionaryAsync(m => m.SourcePath, m => m.Id, ct);
-        var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).Select(t => new { t.Id, t.Term, t.MetadataJson }).ToListAsync(ct);
-        var glossary = new GlossaryIndex(terms.Select(t => (t.Id, (IEnumerable<string>)[t.Term, .. LibraryJson.Read<TermMetadata>(t.MetadataJson).Aliases], $"/Glossary#{t.Id}")));
+        GlossaryIndex? glossary = null;
+        if (linkGlossary)
+        {
+            var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).Select(t => new { t.Id, t.Term, t.MetadataJson }).ToListAsync(ct);
+            glossary = new GlossaryIndex(terms.Select(t => (t.Id, (IEnumerable<string>)[t.Term, .. LibraryJson.Read<TermMetadata>(t.MetadataJson).Aliases], $"/Glossary#{t.Id}")));
+        }
+
         string? Resolve(string url) => ContentLinks.Resolve(sourcePath, url) switch
         {
             { Kind: LinkTargetKind.Module } target when modulesByPath.TryGetValue(target.Path, out var moduleId) =>

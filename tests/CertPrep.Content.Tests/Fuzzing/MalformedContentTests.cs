@@ -34,7 +34,7 @@ public sealed class MalformedContentTests
 
     private static readonly Dictionary<string, string> Sample = SampleContent.Files();
 
-    private static readonly ContentLibrary Baseline = ContentLoader.Load(new BytesFileProvider(Encode(Sample)));
+    private static readonly ContentLibrary Baseline = ContentLoader.Load(new InMemoryFileProvider(Encode(Sample)));
 
     /// <summary>
     /// Codes a file that was not touched may still get: the mutation renamed or removed something it refers to
@@ -149,7 +149,7 @@ public sealed class MalformedContentTests
         files[path] = broken.Bytes;
 
         Check(files, path, strict: true).ShouldBeEmpty();
-        var library = ContentLoader.Load(new BytesFileProvider(files));
+        var library = ContentLoader.Load(new InMemoryFileProvider(files));
         library.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => (d.Path, d.Line, d.Column, d.Code)).ShouldBe([(path, 1, 1, broken.Code)]);
     }
 
@@ -167,7 +167,7 @@ public sealed class MalformedContentTests
             files[path] = Encoding.UTF8.GetBytes(blank);
 
             Check(files, path, strict: path == Questions).ShouldBeEmpty($"file text {Escape(blank)}");
-            ContentLoader.Load(new BytesFileProvider(files)).RejectedFiles.Contains(path).ShouldBe(isAnError, $"file text {Escape(blank)}");
+            ContentLoader.Load(new InMemoryFileProvider(files)).RejectedFiles.Contains(path).ShouldBe(isAnError, $"file text {Escape(blank)}");
         }
     }
 
@@ -182,7 +182,7 @@ public sealed class MalformedContentTests
             f => Encoding.UTF8.GetBytes((byteOrderMark ? "\uFEFF" : "") + f.Value.Replace("\n", newline, StringComparison.Ordinal)),
             StringComparer.Ordinal);
 
-        var library = ContentLoader.Load(new BytesFileProvider(files));
+        var library = ContentLoader.Load(new InMemoryFileProvider(files));
 
         library.Diagnostics.ShouldBeEmpty(string.Join("\n", library.Diagnostics));
         Describe(library).ShouldBe(Describe(Baseline));
@@ -306,7 +306,7 @@ public sealed class MalformedContentTests
                 .ReplaceOnce("name: Demonstration Certificate in Operations", $"name: Demonstration Certificate{separator} in Operations")
                 .ReplaceOnce("issuer: CertPrep test suite", "issuer: CertPrep: test suite"));
 
-            var error = ContentLoader.Load(new BytesFileProvider(files)).Diagnostics.Single(d => d.Code == "yaml.syntax");
+            var error = ContentLoader.Load(new InMemoryFileProvider(files)).Diagnostics.Single(d => d.Code == "yaml.syntax");
             reported.Add($"with {Escape(separator)} in line 3: {error}");
         }
 
@@ -326,7 +326,7 @@ public sealed class MalformedContentTests
         var files = Encode(Sample);
         files[Glossary] = Encoding.UTF8.GetBytes(Sample[Glossary] + "\n## Lead" + new string(' ', 6_000) + "time\n\nThe time from order to receipt.\n");
 
-        var load = Task.Run(() => ContentLoader.Load(new BytesFileProvider(files)));
+        var load = Task.Run(() => ContentLoader.Load(new InMemoryFileProvider(files)));
 
         (await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(2))) == load).ShouldBeTrue("loading one glossary file with a 6,000-character heading did not finish in 2 s (catastrophic backtracking)");
     }
@@ -438,7 +438,7 @@ public sealed class MalformedContentTests
             var files = Encode(Sample);
             files[path] = Encoding.UTF8.GetBytes(text);
             Check(files, path, strict: path == Questions).ShouldBeEmpty();
-            ContentLoader.Load(new BytesFileProvider(files)).RejectedFiles.ShouldContain(path);
+            ContentLoader.Load(new InMemoryFileProvider(files)).RejectedFiles.ShouldContain(path);
         }
     }
 
@@ -457,7 +457,7 @@ public sealed class MalformedContentTests
         ContentLibrary library;
         try
         {
-            library = ContentLoader.Load(new BytesFileProvider(files));
+            library = ContentLoader.Load(new InMemoryFileProvider(files));
         }
         catch (Exception ex)
         {

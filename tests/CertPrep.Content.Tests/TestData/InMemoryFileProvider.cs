@@ -5,15 +5,23 @@ using Microsoft.Extensions.Primitives;
 
 namespace CertPrep.Content.Tests.TestData;
 
-/// <summary>Content files held in memory, keyed by forward-slash paths, for tests of code that reads an IFileProvider.</summary>
-public sealed class InMemoryFileProvider(IReadOnlyDictionary<string, string> files) : IFileProvider
+/// <summary>
+/// Content files held in memory, keyed by forward-slash paths, for tests of code that reads an IFileProvider. Text
+/// is stored as UTF-8; raw bytes let tests hand the loader what no string can hold (invalid UTF-8, NUL bytes, a BOM).
+/// </summary>
+public sealed class InMemoryFileProvider(IReadOnlyDictionary<string, byte[]> files) : IFileProvider
 {
+    public InMemoryFileProvider(IReadOnlyDictionary<string, string> files)
+        : this(files.ToDictionary(f => f.Key, f => Encoding.UTF8.GetBytes(f.Value), StringComparer.Ordinal))
+    {
+    }
+
     private static readonly DateTimeOffset Modified = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
     public IFileInfo GetFileInfo(string subpath)
     {
         var path = subpath.TrimStart('/');
-        return files.TryGetValue(path, out var text) ? new File(path, text) : new NotFoundFileInfo(path);
+        return files.TryGetValue(path, out var bytes) ? new File(path, bytes) : new NotFoundFileInfo(path);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath)
@@ -21,13 +29,13 @@ public sealed class InMemoryFileProvider(IReadOnlyDictionary<string, string> fil
         var prefix = subpath.Trim('/');
         prefix = prefix.Length == 0 ? "" : prefix + "/";
         var entries = new Dictionary<string, IFileInfo>(StringComparer.Ordinal);
-        foreach (var (path, text) in files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var (path, bytes) in files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal)))
         {
             var rest = path[prefix.Length..];
             var slash = rest.IndexOf('/', StringComparison.Ordinal);
             if (slash < 0)
             {
-                entries[rest] = new File(path, text);
+                entries[rest] = new File(path, bytes);
             }
             else
             {
@@ -49,13 +57,11 @@ public sealed class InMemoryFileProvider(IReadOnlyDictionary<string, string> fil
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private sealed class File(string path, string text) : IFileInfo
+    private sealed class File(string path, byte[] bytes) : IFileInfo
     {
-        private readonly byte[] _bytes = Encoding.UTF8.GetBytes(text);
-
         public bool Exists => true;
 
-        public long Length => _bytes.Length;
+        public long Length => bytes.Length;
 
         public string? PhysicalPath => null;
 
@@ -65,7 +71,7 @@ public sealed class InMemoryFileProvider(IReadOnlyDictionary<string, string> fil
 
         public bool IsDirectory => false;
 
-        public Stream CreateReadStream() => new MemoryStream(_bytes, writable: false);
+        public Stream CreateReadStream() => new MemoryStream(bytes, writable: false);
     }
 
     private sealed class Folder(string name) : IFileInfo
