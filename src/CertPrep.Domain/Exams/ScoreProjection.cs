@@ -34,6 +34,52 @@ public sealed record ScoreScale(string Name, double Minimum, double PassMark, do
     /// <returns>The scale.</returns>
     public static ScoreScale Iassc() => Checked(new ScoreScale("IASSC percent", 0, 70, 100, 0.70));
 
+    /// <summary>
+    /// Reads the scale an exam form publishes: a range such as <c>200-350</c> with a pass mark such as <c>300</c>
+    /// (the cut proportion is then the <see cref="DefaultCutProportion"/> assumption), or <c>percent</c> with a pass
+    /// mark such as <c>70%</c> (the mapping is the identity and the cut is the pass mark itself).
+    /// </summary>
+    /// <param name="name">The scale's display name.</param>
+    /// <param name="scale">The published scale: <c>min-max</c> or <c>percent</c>.</param>
+    /// <param name="passMark">The published pass mark: a number, optionally with <c>%</c>.</param>
+    /// <param name="result">The parsed scale, when the text could be read.</param>
+    /// <returns>True when both texts were understood and form a usable scale.</returns>
+    public static bool TryParse(string name, string scale, string passMark, out ScoreScale? result)
+    {
+        result = null;
+        if (!double.TryParse(passMark.Trim().TrimEnd('%').Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var pass))
+        {
+            return false;
+        }
+
+        double minimum, maximum, cut;
+        if (string.Equals(scale.Trim(), "percent", StringComparison.OrdinalIgnoreCase))
+        {
+            (minimum, maximum, cut) = (0, 100, pass / 100);
+        }
+        else
+        {
+            var parts = scale.Split('-', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out minimum)
+                || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out maximum))
+            {
+                return false;
+            }
+
+            cut = DefaultCutProportion;
+        }
+
+        var candidate = new ScoreScale(name, minimum, pass, maximum, cut);
+        if (!(cut > 0 && cut < 1 && minimum < pass && pass < maximum))
+        {
+            return false;
+        }
+
+        result = candidate;
+        return true;
+    }
+
     /// <summary>Maps a proportion correct onto the scale (monotone, piecewise linear).</summary>
     /// <param name="proportion">Proportion correct, 0 to 1.</param>
     /// <returns>The scaled score.</returns>

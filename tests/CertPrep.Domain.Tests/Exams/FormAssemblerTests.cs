@@ -4,6 +4,23 @@ namespace CertPrep.Domain.Tests.Exams;
 
 public sealed class FormAssemblerTests
 {
+    public static TheoryData<string, FormLength> RealBlueprintsAndLengths
+    {
+        get
+        {
+            var data = new TheoryData<string, FormLength>();
+            foreach (var name in RealBlueprint.Names)
+            {
+                foreach (var length in Enum.GetValues<FormLength>())
+                {
+                    data.Add(name, length);
+                }
+            }
+
+            return data;
+        }
+    }
+
     [Fact]
     public void Assemble_MeetsThePlan_WhenPoolIsLargeEnough()
     {
@@ -37,6 +54,32 @@ public sealed class FormAssemblerTests
 
         form.Items.Select(i => i.ItemId).Distinct().Count().ShouldBe(form.Items.Count);
         form.Items.Count.ShouldBe(blueprint.PlanFor(length).TotalItems);
+    }
+
+    [Theory]
+    [MemberData(nameof(RealBlueprintsAndLengths))]
+    public void Assemble_KeepsEveryDomainWithinOneItemOfItsShare_WhenPoolIsLargeEnough(string blueprintName, FormLength length)
+    {
+        var blueprint = RealBlueprint.Create(blueprintName);
+        var plan = blueprint.PlanFor(length);
+        // Every domain alone could fill the whole form, so neither a domain nor the pretest section can run short.
+        var pool = Pool.PerDomain(blueprint, perDomain: plan.TotalItems);
+
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var form = FormAssembler.Assemble(blueprint, length, pool, seed);
+
+            form.IsComplete.ShouldBeTrue();
+            form.Items.Select(i => i.ItemId).Distinct().Count().ShouldBe(form.Items.Count);
+            form.ActualPretestItems.ShouldBe(plan.PretestItems);
+            form.Items.Count(i => i.IsPretest).ShouldBe(plan.PretestItems);
+            form.Items.Count(i => !i.IsPretest).ShouldBe(plan.ScoredItems);
+            foreach (var domain in blueprint.Domains)
+            {
+                var scored = form.Items.Count(i => !i.IsPretest && i.DomainId == domain.Id);
+                Math.Abs(scored - (domain.Weight * plan.ScoredItems)).ShouldBeLessThan(1.0, $"{domain.Id}, seed {seed}");
+            }
+        }
     }
 
     [Fact]

@@ -162,3 +162,33 @@ public sealed class ScoreProjectionTests
         _ => ScoreScale.Iassc(),
     };
 }
+
+public sealed class ScoreScaleParsingTests
+{
+    [Fact]
+    public void TryParse_ReadsARangeWithTheDefaultCut_WhenTheScaleIsScaled()
+    {
+        ScoreScale.TryParse("ASCM", "200-350", "300", out var scale).ShouldBeTrue();
+        scale.ShouldBe(new ScoreScale("ASCM", 200, 300, 350, ScoreScale.DefaultCutProportion));
+    }
+
+    [Fact]
+    public void TryParse_UsesThePassMarkAsTheCut_WhenTheScaleIsPercent()
+    {
+        ScoreScale.TryParse("IASSC", "percent", "70%", out var scale).ShouldBeTrue();
+        scale.ShouldBe(new ScoreScale("IASSC", 0, 70, 100, 0.70));
+        scale!.Map(0.55).ShouldBe(55, 1e-9);
+    }
+
+    [Theory]
+    [InlineData("200-350", "about 300")]
+    [InlineData("two hundred", "300")]
+    [InlineData("200-350", "400")]
+    [InlineData("percent", "100%")]
+    [InlineData("350-200", "300")]
+    public void TryParse_Fails_WhenTheTextCannotMakeAScale(string scaleText, string pass)
+    {
+        ScoreScale.TryParse("x", scaleText, pass, out var scale).ShouldBeFalse();
+        scale.ShouldBeNull();
+    }
+}
