@@ -1,4 +1,5 @@
 using CertPrep.Web.Accounts;
+using CertPrep.Web.Attempts;
 using CertPrep.Web.Authoring;
 using CertPrep.Web.Data;
 using CertPrep.Web.Hosting;
@@ -18,6 +19,7 @@ try
     builder.AddCertPrepJobs(database);
     builder.AddCertPrepContent();
     builder.AddCertPrepLibrary();
+    builder.AddCertPrepAttempts();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);
@@ -56,6 +58,8 @@ app.UseContentFiles(); // before routing: static files are skipped once an endpo
 app.UseRouting();
 app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+// Liveness for load balancers and orchestrators: the process answers; no database round trip (that is /health).
+app.MapGet("/health/live", () => "Healthy").AllowAnonymous();
 app.MapRazorPages();
 // No page at this address: a plain 404 (rendered by the status page), not a sign-in redirect.
 app.MapFallback("{*path}", context =>

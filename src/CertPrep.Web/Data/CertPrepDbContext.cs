@@ -31,6 +31,16 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Library.ModuleRead> ModuleReads => Set<Library.ModuleRead>();
 
+    public DbSet<Enrolments.Enrolment> Enrolments => Set<Enrolments.Enrolment>();
+
+    public DbSet<Attempts.Attempt> Attempts => Set<Attempts.Attempt>();
+
+    public DbSet<Attempts.AttemptItem> AttemptItems => Set<Attempts.AttemptItem>();
+
+    public DbSet<Attempts.QuestionMark> QuestionMarks => Set<Attempts.QuestionMark>();
+
+    public DbSet<Attempts.ProblemReport> ProblemReports => Set<Attempts.ProblemReport>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

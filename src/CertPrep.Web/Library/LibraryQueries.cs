@@ -75,11 +75,23 @@ public sealed class LibraryQueries(CertPrepDbContext db)
             .Select(t => new GlossaryEntry(t.Record.Id, t.Record.Term, ContentMarkdown.ToHtml(t.Record.Definition, options), t.Meta.Aliases, t.Meta.Related, t.Meta.Credentials))];
     }
 
+    /// <summary>Every credential's definition (forms, domains, weights), by id.</summary>
+    public async Task<IReadOnlyDictionary<string, Credential>> DefinitionsAsync(CancellationToken ct) =>
+        (await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).Select(c => new { c.Id, c.DefinitionJson }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => LibraryJson.Read<Credential>(c.DefinitionJson), StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<string>> CredentialIdsAsync(CancellationToken ct) =>
         await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
 
     /// <summary>Rendering for content written in <paramref name="sourcePath"/>: its relative links become site URLs, glossary terms are linked.</summary>
-    public async Task<RenderOptions> RenderOptionsAsync(string sourcePath, CancellationToken ct, bool linkGlossary = true)
+    public async Task<RenderOptions> RenderOptionsAsync(string sourcePath, CancellationToken ct, bool linkGlossary = true) =>
+        (await RendererAsync(ct, linkGlossary))(sourcePath);
+
+    /// <summary>
+    /// Loads what link resolution needs once and returns rendering options per source file, for pages that render
+    /// content from many files (a quiz review, an exam report).
+    /// </summary>
+    public async Task<Func<string, RenderOptions>> RendererAsync(CancellationToken ct, bool linkGlossary = true)
     {
         var modulesByPath = await db.Modules.AsNoTracking().Where(m => !m.IsRetired).Select(m => new { m.SourcePath, m.Id }).ToDictionaryAsync(m => m.SourcePath, m => m.Id, ct);
         GlossaryIndex? glossary = null;
@@ -89,15 +101,17 @@ public sealed class LibraryQueries(CertPrepDbContext db)
             glossary = new GlossaryIndex(terms.Select(t => (t.Id, (IEnumerable<string>)[t.Term, .. LibraryJson.Read<TermMetadata>(t.MetadataJson).Aliases], $"/Glossary#{t.Id}")));
         }
 
-        string? Resolve(string url) => ContentLinks.Resolve(sourcePath, url) switch
-        {
-            { Kind: LinkTargetKind.Module } target when modulesByPath.TryGetValue(target.Path, out var moduleId) =>
-                $"/Modules/{moduleId}{(target.Anchor is null ? "" : "#" + target.Anchor)}",
-            { Kind: LinkTargetKind.GlossaryTerm, Anchor: { } anchor } => $"/Glossary#{anchor}",
-            { Kind: LinkTargetKind.File } target => $"{ContentFiles.RequestPath}/{target.Path}",
-            _ => null,
-        };
-        return new RenderOptions(Resolve, glossary, ShiftHeadings: 0);
+        return sourcePath => new RenderOptions(
+            url => ContentLinks.Resolve(sourcePath, url) switch
+            {
+                { Kind: LinkTargetKind.Module } target when modulesByPath.TryGetValue(target.Path, out var moduleId) =>
+                    $"/Modules/{moduleId}{(target.Anchor is null ? "" : "#" + target.Anchor)}",
+                { Kind: LinkTargetKind.GlossaryTerm, Anchor: { } anchor } => $"/Glossary#{anchor}",
+                { Kind: LinkTargetKind.File } target => $"{ContentFiles.RequestPath}/{target.Path}",
+                _ => null,
+            },
+            glossary,
+            ShiftHeadings: 0);
     }
 
     private async Task<Dictionary<(string Credential, string Domain), int>> QuestionCountsAsync(CancellationToken ct) =>

@@ -18,6 +18,7 @@ public static class MigrationSeed
     private const string Quartz = "20261122020000_QuartzJobStore";
     private const string JobRunsMigration = "20261122030000_JobRuns";
     private const string ContentLibrary = "20261122040000_ContentLibrary";
+    private const string PracticeAndExams = "20261122050000_PracticeAndExams";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -102,6 +103,28 @@ public static class MigrationSeed
             ["Code"] = "question.no-source", ["Message"] = "Add a source.",
         }),
         new(ContentLibrary, "ModuleReads", new() { ["UserId"] = UserId, ["ModuleId"] = "cpim-demand", ["ReadUtc"] = Created }),
+        new(PracticeAndExams, "Enrolments", new()
+        {
+            ["UserId"] = UserId, ["CredentialId"] = "cpim", ["FormId"] = "standard", ["ExamDate"] = new DateOnly(2027, 3, 15), ["WeeklyHours"] = 6, ["EnrolledUtc"] = Created,
+        }),
+        new(PracticeAndExams, "Attempts", new()
+        {
+            ["UserId"] = UserId, ["Kind"] = 2, ["CredentialId"] = "cpim", ["FormId"] = "standard", ["FormLength"] = "Quarter", ["Title"] = "Quarter mock exam",
+            ["Seed"] = 42, ["StartedUtc"] = Created, ["DeadlineUtc"] = Created.AddMinutes(53), ["TimeLimitMinutes"] = 53, ["SubmittedUtc"] = Created.AddMinutes(40),
+            ["AutoSubmitted"] = false, ["LastPosition"] = 3, ["LastActivityUtc"] = Created.AddMinutes(39), ["ScoredItems"] = 38, ["Correct"] = 27, ["SettingsJson"] = "{}",
+        }),
+        new(PracticeAndExams, "AttemptItems", new()
+        {
+            ["AttemptId"] = 1L, ["Position"] = 1, ["QuestionId"] = "cpim-q-1", ["QuestionVersionId"] = 1L, ["DomainId"] = "inventory", ["IsPretest"] = false,
+            ["Seed"] = 7, ["Choices"] = "0,2", ["NumericText"] = "1,234.5", ["IsCorrect"] = true, ["Revision"] = 2, ["AnsweredUtc"] = Created.AddMinutes(1),
+            ["TimeSpentMs"] = 45000, ["Flagged"] = true, ["Confidence"] = "Unsure", ["MissReason"] = "Misread",
+        }),
+        new(PracticeAndExams, "QuestionMarks", new() { ["UserId"] = UserId, ["QuestionId"] = "cpim-q-1", ["Flagged"] = true, ["Note"] = "Revisit EOQ.", ["UpdatedUtc"] = Created }),
+        new(PracticeAndExams, "ProblemReports", new()
+        {
+            ["UserId"] = UserId, ["QuestionId"] = "cpim-q-1", ["QuestionVersionId"] = 1L, ["Text"] = "Option B is also defensible.", ["CreatedUtc"] = Created,
+            ["ClosedUtc"] = Created.AddDays(1), ["ClosedByUserId"] = UserId, ["Resolution"] = "Reworded option B.",
+        }),
     ];
 }
 

@@ -38,10 +38,10 @@ public static class HtmlForms
         {
             switch (element)
             {
-                case IHtmlInputElement { Type: "checkbox" } box when box.IsChecked:
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     fields.Add(new(box.Name!, box.Value));
                     break;
-                case IHtmlInputElement { Type: "checkbox" or "submit" or "button" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
                     break;
                 case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
                     fields.Add(new(input.Name!, input.Value));

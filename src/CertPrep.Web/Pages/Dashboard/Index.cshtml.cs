@@ -1,11 +1,14 @@
 using CertPrep.Web.Accounts;
+using CertPrep.Web.Enrolments;
+using CertPrep.Web.Exams;
+using CertPrep.Web.Practice;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Dashboard;
 
-public sealed class IndexModel(UserManager<ApplicationUser> users) : PageModel
+public sealed class IndexModel(UserManager<ApplicationUser> users, EnrolmentService enrolments, PracticeService practice, ExamReports exams) : PageModel
 {
     public string Name { get; private set; } = "";
 
@@ -13,7 +16,13 @@ public sealed class IndexModel(UserManager<ApplicationUser> users) : PageModel
 
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public IReadOnlyList<EnrolmentView> Enrolments { get; private set; } = [];
+
+    public IReadOnlyList<Attempts.Attempt> RecentPractice { get; private set; } = [];
+
+    public IReadOnlyList<ExamHistoryEntry> RecentExams { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -24,6 +33,9 @@ public sealed class IndexModel(UserManager<ApplicationUser> users) : PageModel
         Name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName;
         MemberSinceUtc = user.CreatedUtc;
         RoleNames = [.. await users.GetRolesAsync(user)];
+        Enrolments = await enrolments.ForUserAsync(user.Id, ct);
+        RecentPractice = await practice.RecentAsync(user.Id, 5, ct);
+        RecentExams = [.. (await exams.HistoryAsync(user.Id, ct)).Entries.Reverse().Take(5)];
         return Page();
     }
 }

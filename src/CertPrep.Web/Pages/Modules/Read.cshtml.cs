@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CertPrep.Web.Accounts;
 using CertPrep.Web.Data;
 using CertPrep.Web.Library;
 using Microsoft.AspNetCore.Mvc;
@@ -30,10 +30,10 @@ public sealed class ReadModel(LibraryQueries library, CertPrepDbContext db, Time
             return NotFound();
         }
 
-        var existing = await db.ModuleReads.FindAsync([UserId!, id], ct);
+        var existing = await db.ModuleReads.FindAsync([UserId, id], ct);
         if (read && existing is null)
         {
-            db.ModuleReads.Add(new ModuleRead { UserId = UserId!, ModuleId = id, ReadUtc = time.GetUtcNow().UtcDateTime });
+            db.ModuleReads.Add(new ModuleRead { UserId = UserId, ModuleId = id, ReadUtc = time.GetUtcNow().UtcDateTime });
         }
         else if (!read && existing is not null)
         {
@@ -44,5 +44,5 @@ public sealed class ReadModel(LibraryQueries library, CertPrepDbContext db, Time
         return RedirectToPage(new { id });
     }
 
-    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string UserId => User.UserId();
 }

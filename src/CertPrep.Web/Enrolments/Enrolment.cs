@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CertPrep.Web.Enrolments;
+
+/// <summary>A learner preparing for one credential: which exam form to simulate, the exam date and weekly hours.</summary>
+public sealed class Enrolment
+{
+    public required string UserId { get; set; }
+
+    public required string CredentialId { get; set; }
+
+    /// <summary>The exam form mock exams simulate (e.g. <c>asq</c> or <c>iassc</c>); null means the credential's default form.</summary>
+    public string? FormId { get; set; }
+
+    public DateOnly? ExamDate { get; set; }
+
+    public int? WeeklyHours { get; set; }
+
+    public DateTime EnrolledUtc { get; set; }
+}
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> builder)
+    {
+        builder.ToTable("Enrolments");
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.CredentialId).HasMaxLength(100);
+        builder.Property(e => e.FormId).HasMaxLength(100);
+        builder.HasKey(e => new { e.UserId, e.CredentialId });
+        builder.HasOne<Accounts.ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

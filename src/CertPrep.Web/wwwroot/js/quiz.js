@@ -1,0 +1,101 @@
+// Quizzes and exams work without this script (every action is a form post). With it:
+// - an exam answer is saved on the server the moment it is chosen (and a flag the moment it is set);
+// - arrow keys move between options of a "select all" group as they already do in a radio group;
+// - F flags the question; the exam timer counts down and is announced politely to screen readers.
+(function () {
+    "use strict";
+
+    function typing(target) {
+        return target && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text") || target.isContentEditable);
+    }
+
+    // F toggles the flag (a checkbox in exams, a button in practice).
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "f" && event.key !== "F") { return; }
+        if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+        var toggle = document.querySelector("[data-flag-toggle]");
+        if (!toggle) { return; }
+        event.preventDefault();
+        toggle.click();
+    });
+
+    // Arrow keys within a group of checkboxes.
+    document.querySelectorAll("[data-options]").forEach(function (group) {
+        group.addEventListener("keydown", function (event) {
+            var inputs = Array.prototype.slice.call(group.querySelectorAll("input[type=checkbox]"));
+            var index = inputs.indexOf(event.target);
+            if (index < 0) { return; }
+            var step = event.key === "ArrowDown" || event.key === "ArrowRight" ? 1 : event.key === "ArrowUp" || event.key === "ArrowLeft" ? -1 : 0;
+            if (step === 0) { return; }
+            event.preventDefault();
+            inputs[(index + step + inputs.length) % inputs.length].focus();
+        });
+    });
+
+    // Exam autosave.
+    var form = document.querySelector("form[data-exam]");
+    var status = document.querySelector("[data-save-status]");
+    function say(text) { if (status) { status.textContent = text; } }
+    if (form) {
+        var revision = form.querySelector("[data-revision]");
+        var pending = Promise.resolve();
+        var save = function () {
+            var data = new FormData(form);
+            data.delete("Navigate");
+            data.delete("Clear");
+            pending = pending.then(function () {
+                say("Saving…");
+                return fetch(form.action, { method: "POST", body: data, headers: { "Accept": "application/json" }, credentials: "same-origin" })
+                    .then(function (response) {
+                        return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+                    })
+                    .then(function (result) {
+                        if (result.json.redirect) { window.location.assign(result.json.redirect); return; }
+                        if (!result.ok) { say(result.json.message || "Not saved."); return; }
+                        if (revision && result.json.revision) { revision.value = result.json.revision; }
+                        say(result.json.message || "Saved.");
+                        var cell = document.querySelector("[data-grid-position='" + result.json.position + "']");
+                        if (cell) { cell.closest("li").classList.add("is-answered"); }
+                    })
+                    .catch(function () { say("Not saved: the connection failed. Your answer will be sent when you move on."); });
+            });
+        };
+        form.querySelectorAll("[data-answer-input]").forEach(function (input) {
+            input.addEventListener("change", save);
+        });
+        form.addEventListener("submit", function () { say(""); });
+    }
+
+    // Exam timer: counts down from the server's remaining time (not the device clock); at zero the page reloads
+    // and the server, which enforces the deadline, submits the exam.
+    document.querySelectorAll("[data-timer]").forEach(function (timer) {
+        var display = timer.querySelector("[data-timer-display]");
+        var announce = timer.querySelector("[data-timer-announce]");
+        var remaining = parseInt(timer.getAttribute("data-remaining"), 10);
+        var started = performance.now();
+        var announced = {};
+        function pad(n) { return n < 10 ? "0" + n : "" + n; }
+        function format(s) {
+            var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+            return (h > 0 ? h + ":" + pad(m) : pad(m)) + ":" + pad(sec);
+        }
+        function tick() {
+            var left = Math.max(0, remaining - Math.floor((performance.now() - started) / 1000));
+            display.textContent = format(left);
+            var minutes = Math.ceil(left / 60);
+            var milestone = left <= 60 ? (left <= 10 ? "10s" : "1m") : (minutes % 10 === 0 || minutes === 5 ? minutes + "m" : null);
+            if (milestone && !announced[milestone]) {
+                announced[milestone] = true;
+                announce.textContent = left <= 10 ? "Time is almost up." : left <= 60 ? "One minute left." : minutes + " minutes left.";
+            }
+            if (left <= 0) {
+                timer.classList.add("timer-done");
+                window.setTimeout(function () { window.location.reload(); }, 1500);
+                return;
+            }
+            if (left <= 300) { timer.classList.add("timer-low"); }
+            window.setTimeout(tick, 1000 - ((performance.now() - started) % 1000));
+        }
+        tick();
+    });
+})();
