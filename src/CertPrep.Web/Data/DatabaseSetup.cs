@@ -9,10 +9,15 @@ public static class DatabaseSetup
     {
         var settings = DatabaseSettings.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddDbContext<CertPrepDbContext>(options => Configure(options, settings));
+        // Pooled: a request rents a context instead of building one (the exam's answer saves are the hot path).
+        builder.Services.AddDbContextPool<CertPrepDbContext>(options => Configure(options, settings));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return settings;
     }
+
+    // One write gate per database file, shared by every context of the process that opens it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteGate> WriteGates = new(StringComparer.Ordinal);
+    private static readonly SqliteConnectionSetup ConnectionSetup = new();
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
@@ -29,5 +34,9 @@ public static class DatabaseSetup
         // model snapshot for EF to compare against. MigrationsTests guards the same thing instead: the schema the
         // migrations build must equal the schema the current model describes, on both providers.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            options.AddInterceptors(ConnectionSetup, WriteGates.GetOrAdd(settings.ConnectionString, _ => new SqliteWriteGate()));
+        }
     }
 }

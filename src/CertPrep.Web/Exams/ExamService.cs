@@ -120,35 +120,24 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
     public async Task<SaveResult> SaveAsync(string userId, long attemptId, AnswerInput input, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var attempt = await db.Attempts.AsNoTracking()
-            .Where(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam)
-            .Select(a => new { a.SubmittedUtc, a.DeadlineUtc, a.LastPosition, a.LastActivityUtc })
-            .SingleOrDefaultAsync(ct);
-        if (attempt is null)
-        {
-            return SaveResult.NotFound;
-        }
-
-        if (attempt.SubmittedUtc is not null)
-        {
-            return SaveResult.Closed("This exam has been submitted; answers can no longer change.");
-        }
-
-        if (now > attempt.DeadlineUtc + Grace)
-        {
-            await SubmitAsync(userId, attemptId, automatic: true, ct);
-            return SaveResult.Closed("Time is up: the exam was submitted with the answers saved before the deadline.");
-        }
-
         for (var round = 0; round < 3; round++)
         {
-            var item = await db.AttemptItems.AsNoTracking()
-                .Where(i => i.AttemptId == attemptId && i.Position == input.Position)
-                .Select(i => new { i.QuestionVersionId, i.Seed, i.Choices, i.NumericText, i.Revision, i.Flagged })
-                .SingleOrDefaultAsync(ct);
+            // One compiled query: this is the hot path of an exam (every click saves).
+            var item = await LoadSaveState(db, attemptId, userId, input.Position, ct);
             if (item is null)
             {
-                return SaveResult.NotFound;
+                return SaveResult.NotFound; // not this learner's exam, or no such question on it
+            }
+
+            if (item.SubmittedUtc is not null)
+            {
+                return SaveResult.Closed("This exam has been submitted; answers can no longer change.");
+            }
+
+            if (now > item.DeadlineUtc + Grace)
+            {
+                await SubmitAsync(userId, attemptId, automatic: true, ct);
+                return SaveResult.Closed("Time is up: the exam was submitted with the answers saved before the deadline.");
             }
 
             string? choices = null, numeric = null;
@@ -173,26 +162,27 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
                 return SaveResult.Saved(item.Revision, changed: false, conflict ? ConflictMessage : null);
             }
 
-            var credit = attempt.LastPosition == input.Position && attempt.LastActivityUtc is { } last ? Credit(now - last) : 0;
+            var credit = item.LastPosition == input.Position && item.LastActivityUtc is { } last ? Credit(now - last) : 0;
             var answerChanged = choices != item.Choices || numeric != item.NumericText;
             var revision = item.Revision;
-            var rows = await db.AttemptItems
-                .Where(i => i.AttemptId == attemptId && i.Position == input.Position && i.Revision == revision
-                    && db.Attempts.Any(a => a.Id == attemptId && a.SubmittedUtc == null))
-                .ExecuteUpdateAsync(
-                    s =>
-                    {
-                        s.SetProperty(i => i.Flagged, flagged)
-                            .SetProperty(i => i.TimeSpentMs, i => i.TimeSpentMs + credit)
-                            .SetProperty(i => i.Revision, i => i.Revision + 1);
-                        if (answerChanged)
-                        {
-                            s.SetProperty(i => i.Choices, choices)
-                                .SetProperty(i => i.NumericText, numeric)
-                                .SetProperty(i => i.IsCorrect, correct)
-                                .SetProperty(i => i.AnsweredUtc, choices == null && numeric == null ? null : now);
-                        }
-                    },
+            // Plain SQL (quoted identifiers and parameters work on SQLite and PostgreSQL alike): the hottest write of
+            // the site, and one statement that also refuses to change a submitted exam.
+            var answeredUtc = choices is null && numeric is null ? (DateTime?)null : now;
+            var rows = answerChanged
+                ? await db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE "AttemptItems" SET "Choices" = {choices}, "NumericText" = {numeric}, "IsCorrect" = {correct}, "AnsweredUtc" = {answeredUtc},
+                        "Flagged" = {flagged}, "TimeSpentMs" = "TimeSpentMs" + {credit}, "Revision" = "Revision" + 1
+                    WHERE "AttemptId" = {attemptId} AND "Position" = {input.Position} AND "Revision" = {revision}
+                        AND EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = {attemptId} AND "SubmittedUtc" IS NULL)
+                    """,
+                    ct)
+                : await db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE "AttemptItems" SET "Flagged" = {flagged}, "TimeSpentMs" = "TimeSpentMs" + {credit}, "Revision" = "Revision" + 1
+                    WHERE "AttemptId" = {attemptId} AND "Position" = {input.Position} AND "Revision" = {revision}
+                        AND EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = {attemptId} AND "SubmittedUtc" IS NULL)
+                    """,
                     ct);
             if (rows == 1)
             {
@@ -215,6 +205,23 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
 
         return SaveResult.Invalid("The answer could not be saved because it kept changing in another window. Try again.");
     }
+
+    // A compiled query belongs to one database provider; tests run SQLite and PostgreSQL in one process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<CertPrepDbContext, long, string, int, CancellationToken, Task<SaveState?>>> SaveStateQueries = new(StringComparer.Ordinal);
+
+    private static Task<SaveState?> LoadSaveState(CertPrepDbContext db, long attemptId, string userId, int position, CancellationToken ct) =>
+        SaveStateQueries.GetOrAdd(db.Database.ProviderName ?? "", _ => CompileSaveStateQuery())(db, attemptId, userId, position, ct);
+
+    private static Func<CertPrepDbContext, long, string, int, CancellationToken, Task<SaveState?>> CompileSaveStateQuery() =>
+        EF.CompileAsyncQuery((CertPrepDbContext db, long attemptId, string userId, int position, CancellationToken ct) =>
+            db.AttemptItems
+                .Where(i => i.AttemptId == attemptId && i.Position == position)
+                .Join(
+                    db.Attempts.Where(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam),
+                    i => i.AttemptId,
+                    a => a.Id,
+                    (i, a) => new SaveState(a.SubmittedUtc, a.DeadlineUtc, a.LastPosition, a.LastActivityUtc, i.QuestionVersionId, i.Seed, i.Choices, i.NumericText, i.Revision, i.Flagged))
+                .SingleOrDefault());
 
     public const string ConflictMessage = "This question was also changed in another tab or window. Your latest choice is the one saved.";
 
@@ -327,6 +334,19 @@ public sealed record SaveResult(SaveStatus Status, int Revision, bool Changed, s
 
 /// <summary>An exam opened at one item. <see cref="Expired"/>: time ran out and it has just been submitted.</summary>
 public sealed record ExamSession(Attempt Attempt, IReadOnlyList<AttemptItem> Items, int Position, TimeSpan Remaining, bool Expired);
+
+/// <summary>What a save needs to know about the attempt and the item, read in one query.</summary>
+internal sealed record SaveState(
+    DateTime? SubmittedUtc,
+    DateTime? DeadlineUtc,
+    int? LastPosition,
+    DateTime? LastActivityUtc,
+    long QuestionVersionId,
+    int Seed,
+    string? Choices,
+    string? NumericText,
+    int Revision,
+    bool Flagged);
 
 /// <summary>How an exam was built, kept with the attempt for the report.</summary>
 public sealed record ExamSettings(
