@@ -126,7 +126,7 @@ public abstract class ExamFlowTests(LearningFixture app)
             responses.Add(($"POST Save (form) q={q}", plain.StatusCode + (plain.Headers.Location?.OriginalString ?? "")));
         }
 
-        foreach (var url in new[] { $"/Exams/{id}/Review", "/Exams", "/Dashboard", $"/Exams?credential={ExamContent.CredentialId}", $"/Exams/{id}/Report", $"/Exams/{id}/Take" })
+        foreach (var url in new[] { $"/Exams/{id}/Review", "/Exams", "/Dashboard", $"/Exams?credential={ExamContent.CredentialId}", $"/Exams/{id}/Report", $"/Exams/{id}/Take", $"/content-files/{ExamContent.CredentialId}/questions/planning.md" })
         {
             using var response = await learner.Client.GetAsync(url);
             responses.Add(($"GET {url}", await response.Content.ReadAsStringAsync()));
