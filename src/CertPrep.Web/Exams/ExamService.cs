@@ -83,8 +83,8 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
         (await db.Attempts.AsNoTracking().Where(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam)
             .Select(a => new { Submitted = a.SubmittedUtc != null }).SingleOrDefaultAsync(ct))?.Submitted;
 
-    /// <summary>Opens an exam at an item (0: where the learner was): credits the time since the last request to the item shown then.</summary>
-    public async Task<ExamSession?> OpenAsync(string userId, long attemptId, int position, CancellationToken ct)
+    /// <summary>Opens an exam at an item (0: where the learner was), or on the review grid (<paramref name="reviewing"/>): credits the time since the last request to the item shown then.</summary>
+    public async Task<ExamSession?> OpenAsync(string userId, long attemptId, int position, CancellationToken ct, bool reviewing = false)
     {
         var attempt = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam, ct);
         if (attempt is null)
@@ -104,7 +104,7 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
         if (attempt.SubmittedUtc is null)
         {
             CreditTime(attempt, items, now);
-            attempt.LastPosition = position;
+            attempt.LastPosition = reviewing ? null : position; // time on the review grid belongs to no question
             attempt.LastActivityUtc = now;
             await SaveIgnoringRacesAsync(ct);
         }

@@ -201,6 +201,36 @@ public abstract class ExamFlowTests(LearningFixture app)
     }
 
     [Fact]
+    public async Task TimeSpent_IsCreditedToTheQuestionOnScreen_AndCappedWhenTheLearnerWalksAway()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        var id = await learner.Client.StartExamAsync("Full");
+        var moved = TimeSpan.Zero;
+        try
+        {
+            await learner.Client.GetDocumentAsync($"/Exams/{id}/Take?q=1");
+            app.Clock.Advance(TimeSpan.FromSeconds(40));
+            moved += TimeSpan.FromSeconds(40);
+            await AnswerAsync(learner, id, 1, key: false); // opening the page again credits the 40 s, the save adds ~0
+            app.Clock.Advance(TimeSpan.FromSeconds(20));
+            moved += TimeSpan.FromSeconds(20);
+            await learner.Client.GetDocumentAsync($"/Exams/{id}/Take?q=2"); // 20 s more for question 1
+            app.Clock.Advance(TimeSpan.FromMinutes(15));
+            moved += TimeSpan.FromMinutes(15);
+            await learner.Client.GetDocumentAsync($"/Exams/{id}/Review"); // away for 15 min: question 2 gets the cap
+
+            var items = await app.QueryAsync(db => db.AttemptItems.Where(i => i.AttemptId == id && i.Position <= 2).OrderBy(i => i.Position).ToListAsync());
+            items[0].TimeSpentMs.ShouldBeInRange(60_000, 62_000);
+            items[1].TimeSpentMs.ShouldBe((int)CertPrep.Web.Exams.ExamService.MaxCreditPerVisit.TotalMilliseconds);
+            (await app.QueryAsync(db => db.Attempts.SingleAsync(a => a.Id == id))).LastPosition.ShouldBeNull();
+        }
+        finally
+        {
+            app.Clock.Advance(-moved);
+        }
+    }
+
+    [Fact]
     public async Task Report_ScoresScoredItemsOnly_AndReviewsEveryQuestionWithItsRationales()
     {
         var learner = await app.EnrolledLearnerAsync();

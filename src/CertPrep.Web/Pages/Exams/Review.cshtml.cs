@@ -12,7 +12,7 @@ public sealed class ReviewModel(ExamService exams) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        var session = await exams.OpenAsync(User.UserId(), id, 0, ct);
+        var session = await exams.OpenAsync(User.UserId(), id, 0, ct, reviewing: true);
         if (session is null)
         {
             return NotFound();
