@@ -26,6 +26,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public CertPrepFactory Factory => _factory ?? throw NotInitialised();
 
+    /// <summary>
+    /// The site's clock: the real time plus whatever tests moved it forward. Move it only through
+    /// <see cref="AdvanceClock"/>, which moves it back, because every test of the collection shares the site.
+    /// </summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>The site's root address, without a trailing slash, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl => _baseUrl ?? throw NotInitialised();
 
@@ -39,8 +45,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var chromium = Chromium.ExecutablePath; // fail first, with the fix in the message, before starting anything
 
         _database = TestDatabase.Create(DatabaseProvider.Sqlite);
-        _factory = new CertPrepFactory(_database);
+        _factory = new CertPrepFactory(_database, services: s => s.AddSingleton<TimeProvider>(Clock));
         SampleContentFiles.CopyTo(_factory.ContentDirectory);
+        ExamContent.WriteTo(_factory.ContentDirectory); // the mock and mini credentials the practice and exam tests use
         _factory.UseKestrel(0);
         _factory.StartServer(); // migrations, roles, scheduler: the site is ready when this returns
         _baseUrl = ResolveBaseUrl(_factory);
@@ -65,6 +72,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         var email = TestAccounts.NewEmail(who);
         await Factory.CreateUserAsync(email, TestAccounts.Password);
         return email;
+    }
+
+    /// <summary>
+    /// Moves the site's clock forward until the returned scope is disposed, then back: <c>using (ui.AdvanceClock(...))</c>
+    /// keeps a failing test from leaving the next one in the future.
+    /// </summary>
+    public IDisposable AdvanceClock(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return new ClockAdvance(Clock, by);
     }
 
     /// <summary>
@@ -172,6 +189,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Kestrel listens on no http:// address ({string.Join(", ", addresses)}).");
         return address.TrimEnd('/');
+    }
+
+    private sealed class ClockAdvance(TestClock clock, TimeSpan by) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                clock.Advance(-by);
+            }
+        }
     }
 
     private static InvalidOperationException NotInitialised() => new("The browser fixture is not initialised.");

@@ -67,4 +67,15 @@ public static class KeyboardNavigation
         var style = await FocusStyleAsync(element);
         style.IsVisible.ShouldBeTrue($"{what} has keyboard focus but no visible focus indicator: {style}");
     }
+
+    /// <summary>
+    /// Like <see cref="ShouldShowFocusAsync"/>, and focus must also change how the element looks: an outline it
+    /// already has without focus (a state marker, say) does not show where focus is.
+    /// </summary>
+    public static async Task ShouldShowFocusDistinctlyAsync(ILocator element, FocusStyle unfocused, string what)
+    {
+        await ShouldShowFocusAsync(element, what);
+        var focused = await FocusStyleAsync(element);
+        focused.ShouldNotBe(unfocused, $"{what} looks the same with keyboard focus as without it: {focused}");
+    }
 }

@@ -38,12 +38,32 @@
     function say(text) { if (status) { status.textContent = text; } }
     if (form) {
         var revision = form.querySelector("[data-revision]");
+        var counter = document.querySelector("[data-testid=answered-count]");
         var pending = Promise.resolve();
+        var inFlight = 0;
+        // The grid cell of this question states it in words and colour (like the server's _ExamGrid): keep both
+        // true after a save, which may have set only the flag; the "answered" count in the exam bar follows.
+        var mark = function (link, position) {
+            var answered = Array.prototype.some.call(form.querySelectorAll("[data-options] input"), function (i) { return i.checked; })
+                || Array.prototype.some.call(form.querySelectorAll("input[type=text][data-answer-input]"), function (i) { return i.value.trim() !== ""; });
+            var flag = form.querySelector("input[data-flag-toggle]");
+            var flagged = !!(flag && flag.checked);
+            var cell = link.closest("li");
+            cell.classList.toggle("is-answered", answered);
+            cell.classList.toggle("is-unanswered", !answered);
+            cell.classList.toggle("is-flagged", flagged);
+            link.setAttribute("aria-label", "Question " + position + ", " + (answered ? "answered" : "unanswered") + (flagged ? ", flagged" : ""));
+            link.textContent = position + (flagged ? "⚑" : "");
+            if (counter) { counter.textContent = document.querySelectorAll(".exam-grid .is-answered").length; }
+        };
         var save = function () {
-            var data = new FormData(form);
-            data.delete("Navigate");
-            data.delete("Clear");
+            inFlight++;
             pending = pending.then(function () {
+                // Read the form when this save's turn comes, not when it was queued: it then carries the revision
+                // the previous save returned, and a quick second choice is not mistaken for another tab's change.
+                var data = new FormData(form);
+                data.delete("Navigate");
+                data.delete("Clear");
                 say("Saving…");
                 return fetch(form.action, { method: "POST", body: data, headers: { "Accept": "application/json" }, credentials: "same-origin" })
                     .then(function (response) {
@@ -55,15 +75,23 @@
                         if (revision && result.json.revision) { revision.value = result.json.revision; }
                         say(result.json.message || "Saved.");
                         var cell = document.querySelector("[data-grid-position='" + result.json.position + "']");
-                        if (cell) { cell.closest("li").classList.add("is-answered"); }
+                        if (cell) { mark(cell, result.json.position); }
                     })
-                    .catch(function () { say("Not saved: the connection failed. Your answer will be sent when you move on."); });
+                    .catch(function () { say("Not saved: the connection failed. Your answer will be sent when you move on."); })
+                    .then(function () { inFlight--; });
             });
         };
         form.querySelectorAll("[data-answer-input]").forEach(function (input) {
             input.addEventListener("change", save);
         });
-        form.addEventListener("submit", function () { say(""); });
+        // A plain post (Save and next, Review) must not overtake a save still on its way: it would carry an old
+        // revision and be mistaken for another tab. Wait for the queue, then post with the latest revision.
+        form.addEventListener("submit", function (event) {
+            if (inFlight === 0) { say(""); return; }
+            event.preventDefault();
+            var submitter = event.submitter;
+            pending.then(function () { form.requestSubmit(submitter); });
+        });
     }
 
     // Exam timer: counts down from the server's remaining time (not the device clock); at zero the page reloads
