@@ -1,3 +1,4 @@
+using CertPrep.Domain.Practice;
 namespace CertPrep.Web.Attempts;
 
 /// <summary>Tutor-mode practice (feedback after every answer) or a timed mock exam (feedback after submit).</summary>
@@ -5,14 +6,6 @@ public enum AttemptKind
 {
     Practice = 1,
     Exam = 2,
-}
-
-/// <summary>How sure the learner was of an answer.</summary>
-public enum Confidence
-{
-    Sure = 1,
-    Unsure = 2,
-    Guessing = 3,
 }
 
 /// <summary>Why the learner thinks an answer was wrong (asked after a miss).</summary>

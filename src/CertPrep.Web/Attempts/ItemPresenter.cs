@@ -1,3 +1,4 @@
+using CertPrep.Domain.Practice;
 using CertPrep.Content.Model;
 using CertPrep.Content.Rendering;
 using CertPrep.Web.Data;

@@ -1,3 +1,4 @@
+using CertPrep.Domain.Practice;
 using System.Net;
 using AngleSharp.Html.Dom;
 using CertPrep.Tests.Shared;

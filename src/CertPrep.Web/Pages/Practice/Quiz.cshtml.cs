@@ -1,3 +1,4 @@
+using CertPrep.Domain.Practice;
 using CertPrep.Web.Accounts;
 using CertPrep.Web.Attempts;
 using CertPrep.Web.Exams;
