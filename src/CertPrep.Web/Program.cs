@@ -5,6 +5,7 @@ using CertPrep.Web.Data;
 using CertPrep.Web.Hosting;
 using CertPrep.Web.Jobs;
 using CertPrep.Web.Library;
+using CertPrep.Web.Reviews;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 WebApplication app;
@@ -20,6 +21,7 @@ try
     builder.AddCertPrepContent();
     builder.AddCertPrepLibrary();
     builder.AddCertPrepAttempts();
+    builder.AddCertPrepReviews();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);

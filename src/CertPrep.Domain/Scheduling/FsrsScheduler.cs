@@ -50,6 +50,25 @@ public sealed class FsrsScheduler
         return _settings.ShortTerm ? WithSteps(review, grade) : LongTermOnly(review, grade);
     }
 
+    /// <summary>
+    /// The due day a graduated card would get now from its last review, under these settings (no new review): used to
+    /// re-plan cards when the learner changes the desired retention, the exam date or easy days. For a card reviewed
+    /// under the same settings it gives the day that review gave (before load levelling).
+    /// </summary>
+    public ReviewOutcome Reschedule(in Card card, ulong cardSeed = 0)
+    {
+        if (card.State != CardState.Review || card.LastReview is not { } last)
+        {
+            return new ReviewOutcome(card, card.ScheduledDays, card.DueDay, card.DueDay);
+        }
+
+        var fuzz = _settings.Fuzz ? UnitInterval(cardSeed, card.Reps - 1) : -1;
+        var review = new Pending(card with { Reps = card.Reps - 1, Lapses = card.Lapses }, last, card.LastReviewDay, card.ElapsedDays, fuzz);
+        var interval = Model.Interval(card.Stability);
+        var outcome = Graduated(review, card.Memory, Fuzzed(review, interval), interval, lapse: false);
+        return outcome with { Card = outcome.Card with { Lapses = card.Lapses, Step = card.Step } };
+    }
+
     /// <summary>The fuzz window for an interval: the days a card may fall due without changing its schedule meaningfully.</summary>
     public (int Min, int Max) FuzzRange(int interval, int elapsedDays)
     {

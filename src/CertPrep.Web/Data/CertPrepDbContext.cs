@@ -41,6 +41,14 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Attempts.ProblemReport> ProblemReports => Set<Attempts.ProblemReport>();
 
+    public DbSet<Reviews.ReviewCard> ReviewCards => Set<Reviews.ReviewCard>();
+
+    public DbSet<Reviews.ReviewLog> ReviewLogs => Set<Reviews.ReviewLog>();
+
+    public DbSet<Reviews.StudySettings> StudySettings => Set<Reviews.StudySettings>();
+
+    public DbSet<Reviews.ReviewDay> ReviewDays => Set<Reviews.ReviewDay>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

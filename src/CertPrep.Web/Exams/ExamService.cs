@@ -12,7 +12,7 @@ namespace CertPrep.Web.Exams;
 /// scoring. Every method takes the learner's id and finds only that learner's attempts, so another learner's id
 /// is simply "not found".
 /// </summary>
-public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, IBackgroundJobs jobs, TimeProvider time)
+public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, IBackgroundJobs jobs, Reviews.ReviewRecorder reviews, TimeProvider time)
 {
     /// <summary>Answers arriving this long after the deadline are still taken: they were chosen in time but were in flight.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(3);
@@ -226,7 +226,23 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
     public const string ConflictMessage = "This question was also changed in another tab or window. Your latest choice is the one saved.";
 
     /// <summary>Submits the exam once: later calls (a double click, a second tab, the deadline job) change nothing.</summary>
-    public async Task<bool> SubmitAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
+    public Task<bool> SubmitAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
+    {
+        // Submitting, scoring and updating the learner's cards happen in one transaction, so a crash in between leaves
+        // the exam open and the next submit (or the deadline job) does all of it; the execution strategy retries the
+        // whole unit on a transient PostgreSQL failure.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var submitted = await SubmitInTransactionAsync(userId, attemptId, automatic, ct);
+            await transaction.CommitAsync(ct);
+            return submitted;
+        });
+    }
+
+    private async Task<bool> SubmitInTransactionAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var rows = await db.Attempts
@@ -242,6 +258,14 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
         var scored = items.Where(i => !i.IsPretest).ToList();
         var correct = scored.Count(i => i.IsCorrect == true);
         await db.Attempts.Where(a => a.Id == attemptId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ScoredItems, scored.Count).SetProperty(a => a.Correct, correct), ct);
+        var credentialId = await db.Attempts.Where(a => a.Id == attemptId).Select(a => a.CredentialId).SingleAsync(ct);
+        var answered = items.Where(i => i.IsCorrect is not null).ToList();
+        var questions = await bank.GetAsync(db, answered.Select(i => i.QuestionVersionId), ct);
+        await reviews.RecordAsync(
+            userId,
+            [.. answered.Select(i => new Reviews.AnsweredQuestion(i.QuestionId, credentialId, questions[i.QuestionVersionId].Topic, questions[i.QuestionVersionId].Type, i.IsCorrect == true, i.Confidence, i.TimeSpentMs > 0 ? i.TimeSpentMs : null))],
+            Reviews.ReviewSource.Exam,
+            ct);
         return true;
     }
 

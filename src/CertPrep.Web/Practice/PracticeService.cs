@@ -11,7 +11,7 @@ namespace CertPrep.Web.Practice;
 /// Tutor-mode practice: building quizzes, answering with immediate feedback (once per item), confidence and miss
 /// reasons, the learner's flags and notes, and problem reports. Only the learner's own attempts are ever found.
 /// </summary>
-public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, TimeProvider time)
+public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, Reviews.ReviewRecorder reviews, TimeProvider time)
 {
     public const int QuickCount = 10;
 
@@ -100,11 +100,11 @@ public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, Que
     {
         var attempt = await db.Attempts.AsNoTracking()
             .Where(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Practice)
-            .Select(a => new { a.LastPosition, a.LastActivityUtc })
+            .Select(a => new { a.LastPosition, a.LastActivityUtc, a.CredentialId })
             .SingleOrDefaultAsync(ct);
         var item = attempt is null ? null : await db.AttemptItems.AsNoTracking()
             .Where(i => i.AttemptId == attemptId && i.Position == input.Position)
-            .Select(i => new { i.QuestionVersionId, i.Seed, i.Revision })
+            .Select(i => new { i.QuestionVersionId, i.Seed, i.Revision, i.TimeSpentMs })
             .SingleOrDefaultAsync(ct);
         if (attempt is null || item is null)
         {
@@ -123,20 +123,42 @@ public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, Que
         var credit = attempt.LastPosition == input.Position && attempt.LastActivityUtc is { } last
             ? (int)Math.Clamp((now - last).TotalMilliseconds, 0, ExamService.MaxCreditPerVisit.TotalMilliseconds)
             : 0;
-        var rows = await db.AttemptItems
-            .Where(i => i.AttemptId == attemptId && i.Position == input.Position && i.Choices == null && i.NumericText == null)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.Choices, graded.Choices)
-                    .SetProperty(i => i.NumericText, graded.NumericText)
-                    .SetProperty(i => i.IsCorrect, graded.IsCorrect)
-                    .SetProperty(i => i.Confidence, confidence)
-                    .SetProperty(i => i.AnsweredUtc, now)
-                    .SetProperty(i => i.TimeSpentMs, i => i.TimeSpentMs + credit)
-                    .SetProperty(i => i.Revision, i => i.Revision + 1),
-                ct);
-        return rows == 1
-            ? SaveResult.Saved(item.Revision + 1, changed: true, null)
-            : SaveResult.Saved(item.Revision, changed: false, "You had already answered this question; your first answer stands.");
+        // The answer and the card it updates are saved together (retried as a unit on a transient failure), so the
+        // first answer always reaches the card and a repeated submit counts once.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var rows = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var updated = await db.AttemptItems
+                .Where(i => i.AttemptId == attemptId && i.Position == input.Position && i.Choices == null && i.NumericText == null)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(i => i.Choices, graded.Choices)
+                        .SetProperty(i => i.NumericText, graded.NumericText)
+                        .SetProperty(i => i.IsCorrect, graded.IsCorrect)
+                        .SetProperty(i => i.Confidence, confidence)
+                        .SetProperty(i => i.AnsweredUtc, now)
+                        .SetProperty(i => i.TimeSpentMs, i => i.TimeSpentMs + credit)
+                        .SetProperty(i => i.Revision, i => i.Revision + 1),
+                    ct);
+            if (updated == 1)
+            {
+                await reviews.RecordAsync(
+                    userId,
+                    [new Reviews.AnsweredQuestion(question!.QuestionId, attempt.CredentialId, question.Topic, question.Type, graded.IsCorrect, confidence, item.TimeSpentMs + credit)],
+                    Reviews.ReviewSource.Practice,
+                    ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return updated;
+        });
+        if (rows != 1)
+        {
+            return SaveResult.Saved(item.Revision, changed: false, "You had already answered this question; your first answer stands.");
+        }
+
+        return SaveResult.Saved(item.Revision + 1, changed: true, null);
     }
 
     public async Task<bool> SetMissReasonAsync(string userId, long attemptId, int position, MissReason reason, CancellationToken ct) =>

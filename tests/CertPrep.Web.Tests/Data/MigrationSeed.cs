@@ -19,6 +19,7 @@ public static class MigrationSeed
     private const string JobRunsMigration = "20261122030000_JobRuns";
     private const string ContentLibrary = "20261122040000_ContentLibrary";
     private const string PracticeAndExams = "20261122050000_PracticeAndExams";
+    private const string SpacedRepetition = "20261130050000_SpacedRepetition";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -124,6 +125,27 @@ public static class MigrationSeed
         {
             ["UserId"] = UserId, ["QuestionId"] = "cpim-q-1", ["QuestionVersionId"] = 1L, ["Text"] = "Option B is also defensible.", ["CreatedUtc"] = Created,
             ["ClosedUtc"] = Created.AddDays(1), ["ClosedByUserId"] = UserId, ["Resolution"] = "Reworded option B.",
+        }),
+        new(SpacedRepetition, "ReviewCards", new()
+        {
+            ["UserId"] = UserId, ["Kind"] = "Question", ["ItemId"] = "cpim-q-1", ["CredentialId"] = "cpim", ["Topic"] = "EOQ", ["State"] = "Review",
+            ["Stability"] = 12.5, ["Difficulty"] = 5.25, ["Step"] = 0, ["Reps"] = 4, ["Lapses"] = 1, ["LastReviewUtc"] = Created, ["LastReviewDay"] = 739500,
+            ["ElapsedDays"] = 6, ["ScheduledDays"] = 13, ["DueUtc"] = Created.AddDays(13), ["DueDay"] = 739513, ["Seed"] = 1234567890123L, ["CreatedUtc"] = Created,
+        }),
+        new(SpacedRepetition, "ReviewLogs", new()
+        {
+            ["CardId"] = 1L, ["UserId"] = UserId, ["ReviewedUtc"] = Created, ["Day"] = 739500, ["Grade"] = 3, ["Source"] = "Review", ["WasNew"] = false, ["Correct"] = true,
+            ["Confidence"] = "Sure", ["TimeMs"] = 31000, ["QuestionType"] = "Single", ["ItemSeed"] = 77, ["QuestionVersionId"] = 1L, ["Choices"] = "1",
+            ["NumericText"] = "12.5", ["ScheduledDays"] = 13, ["Stability"] = 12.5, ["Difficulty"] = 5.25, ["PreviousJson"] = "{\"Reps\":3}",
+        }),
+        new(SpacedRepetition, "StudySettings", new()
+        {
+            ["UserId"] = UserId, ["DesiredRetention"] = 0.85, ["ExamTarget"] = 0.9, ["NewPerDay"] = 15, ["ReviewsPerDay"] = 150, ["EasyDays"] = "XNNNNNR",
+            ["TimeZone"] = "Europe/Berlin", ["DayStartMinutes"] = 240, ["UpdatedUtc"] = Created,
+        }),
+        new(SpacedRepetition, "ReviewDays", new()
+        {
+            ["UserId"] = UserId, ["Day"] = 739500, ["PreparedUtc"] = Created, ["DueCount"] = 3, ["NewCardsAllowed"] = true, ["QueueJson"] = "[1]", ["ForecastJson"] = "{}",
         }),
     ];
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPrep.Web.Pages.Modules;
 
-public sealed class ReadModel(LibraryQueries library, CertPrepDbContext db, TimeProvider time) : PageModel
+public sealed class ReadModel(LibraryQueries library, CertPrepDbContext db, Reviews.ReviewRecorder reviews, TimeProvider time) : PageModel
 {
     public ModulePage Module { get; private set; } = null!;
 
@@ -41,6 +41,12 @@ public sealed class ReadModel(LibraryQueries library, CertPrepDbContext db, Time
         }
 
         await db.SaveChangesAsync(ct);
+        if (read)
+        {
+            // Its key terms become flashcards (term to definition and back) from now on.
+            await reviews.AddTermCardsAsync(UserId, id, ct);
+        }
+
         return RedirectToPage(new { id });
     }
 

@@ -1,0 +1,16 @@
+using CertPrep.Web.Jobs;
+
+namespace CertPrep.Web.Reviews;
+
+public static class ReviewsSetup
+{
+    /// <summary>Spaced repetition: cards from answers and read modules, the Review page's queue, and the planning jobs.</summary>
+    public static void AddCertPrepReviews(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ReviewRecorder>();
+        builder.Services.AddScoped<ReviewQueue>();
+        builder.Services.AddScoped<ReviewPlanning>();
+        builder.Services.AddRecurringJob<PrepareReviewDaysJob>(PrepareReviewDaysJob.Name, "0 5 * * * ?", "Prepares each learner's review queue and forecast after their day starts");
+        builder.Services.AddBackgroundJob<ReplanLearnerJob>(ReplanLearnerJob.Name, "Re-plans a learner's cards after their study settings or exam date change");
+    }
+}
