@@ -136,6 +136,49 @@ public static class LearningRequests
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    /// <summary>Starts a Quick 10 practice quiz and returns its id.</summary>
+    public static async Task<long> QuickQuizAsync(this Learner learner, string credentialId = ExamContent.CredentialId)
+    {
+        var response = await learner.Client.SubmitFormAsync($"/Practice?credential={credentialId}", new Dictionary<string, string>(), "form:has([data-testid=quick-10])");
+        return QuizId(response);
+    }
+
+    public static long QuizId(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!.OriginalString;
+        location.ShouldMatch(@"^/Practice/\d+$");
+        return long.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Answers a practice item with the key (options whose label says "Key", or 1234.5) or a wrong answer.</summary>
+    public static async Task AnswerPracticeAsync(this Learner learner, long quiz, int position, bool key, string? confidence = null)
+    {
+        var page = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q={position}");
+        var fields = new List<KeyValuePair<string, string>> { new("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (confidence is not null)
+        {
+            fields.Add(new("confidence", confidence));
+        }
+
+        fields.AddRange(AnswerFields(page, key));
+        var response = await learner.Client.PostAsync($"/Practice/{quiz}?handler=Answer", Token(page), fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The form fields answering the question on a page with its key or with a wrong answer.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> AnswerFields(IHtmlDocument page, bool key)
+    {
+        if (page.QuerySelector("input[name=Numeric]") is not null)
+        {
+            return [new("Numeric", key ? "1234.5" : "1")];
+        }
+
+        var inputs = page.QuerySelectorAll("input[name=Choice]").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().ToList();
+        var picked = inputs.Where(i => page.QuerySelector($"label[for='{i.Id}']")!.TextContent.Contains("Key", StringComparison.Ordinal) == key).ToList();
+        return (key ? picked : picked.Take(1)).Select(i => new KeyValuePair<string, string>("Choice", i.Value));
+    }
+
     /// <summary>Starts a mock exam of the given length and returns its id.</summary>
     public static async Task<long> StartExamAsync(this HttpClient client, string length = "Full", string credentialId = ExamContent.CredentialId)
     {

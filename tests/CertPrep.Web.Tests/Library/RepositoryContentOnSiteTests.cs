@@ -83,10 +83,13 @@ public sealed class RepositoryContentOnSiteTests(RepositoryContentOnSiteTests.Si
         }
 
         /// <summary>A signed-in learner, enrolled in the credential when one is given.</summary>
-        public async Task<HttpClient> LearnerAsync(string? credential = null)
+        public async Task<HttpClient> LearnerAsync(string? credential = null) => (await LearnerWithIdAsync(credential)).Client;
+
+        /// <summary>A signed-in learner and their user id.</summary>
+        public async Task<(HttpClient Client, string UserId)> LearnerWithIdAsync(string? credential = null)
         {
             var email = Infrastructure.Accounts.NewEmail();
-            await Factory.CreateUserAsync(email, Infrastructure.Accounts.Password);
+            var user = await Factory.CreateUserAsync(email, Infrastructure.Accounts.Password);
             var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
             (await client.SignInAsync(email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             if (credential is not null)
@@ -95,7 +98,7 @@ public sealed class RepositoryContentOnSiteTests(RepositoryContentOnSiteTests.Si
                 enrol.StatusCode.ShouldBe(HttpStatusCode.Redirect);
             }
 
-            return client;
+            return (client, user.Id);
         }
 
         public async Task<T> QueryAsync<T>(Func<CertPrepDbContext, Task<T>> query)

@@ -15,16 +15,16 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task Quick10_StartsTenDifferentQuestions_AndTheNextOneAvoidsThemOnceAnswered()
     {
         var learner = await app.EnrolledLearnerAsync();
-        var first = await QuickAsync(learner);
+        var first = await learner.QuickQuizAsync();
         var firstQuestions = await QuestionsAsync(first);
         firstQuestions.Count.ShouldBe(10);
         firstQuestions.Distinct().Count().ShouldBe(10);
         for (var p = 1; p <= 10; p++)
         {
-            await AnswerAsync(learner, first, p, key: true);
+            await learner.AnswerPracticeAsync(first, p, key: true);
         }
 
-        var second = await QuickAsync(learner);
+        var second = await learner.QuickQuizAsync();
         (await QuestionsAsync(second)).Intersect(firstQuestions).ShouldBeEmpty();
     }
 
@@ -32,14 +32,14 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task Answer_ShowsFeedbackRationalesExplanationAndSource_OnlyAfterSubmitting()
     {
         var learner = await app.EnrolledLearnerAsync();
-        var quiz = await QuickAsync(learner);
+        var quiz = await learner.QuickQuizAsync();
         var q = await app.SingleChoicePositionAsync(quiz);
         var before = await learner.Client.GetAsync($"/Practice/{quiz}?q={q}");
         var html = await before.Content.ReadAsStringAsync();
         html.ShouldNotContain(ExamContent.SecretMarker);
         html.ShouldNotContain(ExamContent.ExplanationMarker);
 
-        await AnswerAsync(learner, quiz, q, key: false, confidence: "Guessing");
+        await learner.AnswerPracticeAsync(quiz, q, key: false, confidence: "Guessing");
 
         var after = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q={q}");
         after.QuerySelector("[data-testid=verdict]")!.TextContent.ShouldContain("Not correct");
@@ -56,7 +56,7 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task Answer_CountsOnce_WhenSubmittedTwice()
     {
         var learner = await app.EnrolledLearnerAsync();
-        var quiz = await QuickAsync(learner);
+        var quiz = await learner.QuickQuizAsync();
         var q = await app.SingleChoicePositionAsync(quiz);
         var page = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q={q}");
         var position = q.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -78,8 +78,8 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task MissReason_FlagAndNote_AreStoredForTheLearner_AndTheFlaggedFilterFindsTheQuestion()
     {
         var learner = await app.EnrolledLearnerAsync();
-        var quiz = await QuickAsync(learner);
-        await AnswerAsync(learner, quiz, 1, key: false);
+        var quiz = await learner.QuickQuizAsync();
+        await learner.AnswerPracticeAsync(quiz, 1, key: false);
         var page = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q=1");
         var token = LearningRequests.Token(page);
 
@@ -115,7 +115,7 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task ProblemReport_LandsInTheAuthorQueue_WhereAnAuthorClosesIt()
     {
         var learner = await app.EnrolledLearnerAsync();
-        var quiz = await QuickAsync(learner);
+        var quiz = await learner.QuickQuizAsync();
         var page = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q=2");
         var text = $"Option B reads ambiguously {Guid.NewGuid():N}";
         (await learner.Client.PostAsync($"/Practice/{quiz}?handler=Report", LearningRequests.Token(page), [new("position", "2"), new("text", text)])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -141,7 +141,7 @@ public abstract class PracticeFlowTests(LearningFixture app)
     public async Task AnotherLearner_CannotReadOrAnswerMyQuiz()
     {
         var owner = await app.EnrolledLearnerAsync();
-        var quiz = await QuickAsync(owner);
+        var quiz = await owner.QuickQuizAsync();
         var intruder = await app.EnrolledLearnerAsync();
         var token = LearningRequests.Token(await intruder.Client.GetDocumentAsync("/Practice"));
 
@@ -182,53 +182,15 @@ public abstract class PracticeFlowTests(LearningFixture app)
         (await invalid.Content.ReadAsStringAsync()).ShouldContain("between 1 and 80");
     }
 
-    private async Task<long> QuickAsync(Learner learner)
-    {
-        var response = await learner.Client.SubmitFormAsync($"/Practice?credential={ExamContent.CredentialId}", new Dictionary<string, string>(), "form:has([data-testid=quick-10])");
-        return QuizId(response);
-    }
-
     private async Task<long> BuildAsync(Learner learner, KeyValuePair<string, string>[] fields)
     {
         var page = await learner.Client.GetDocumentAsync($"/Practice?credential={ExamContent.CredentialId}");
         var response = await learner.Client.PostAsync("/Practice?handler=Build", LearningRequests.Token(page), [new("Input.CredentialId", ExamContent.CredentialId), .. fields]);
-        return QuizId(response);
-    }
-
-    private static long QuizId(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var location = response.Headers.Location!.OriginalString;
-        location.ShouldMatch(@"^/Practice/\d+$");
-        return long.Parse(location.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        return LearningRequests.QuizId(response);
     }
 
     private Task<List<string>> QuestionsAsync(long quiz) =>
         app.QueryAsync(db => db.AttemptItems.Where(i => i.AttemptId == quiz).OrderBy(i => i.Position).Select(i => i.QuestionId).ToListAsync());
-
-    private async Task AnswerAsync(Learner learner, long quiz, int position, bool key, string? confidence = null)
-    {
-        var page = await learner.Client.GetDocumentAsync($"/Practice/{quiz}?q={position}");
-        var fields = new List<KeyValuePair<string, string>> { new("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
-        if (confidence is not null)
-        {
-            fields.Add(new("confidence", confidence));
-        }
-
-        if (page.QuerySelector("input[name=Numeric]") is not null)
-        {
-            fields.Add(new("Numeric", key ? "1234.5" : "1"));
-        }
-        else
-        {
-            var inputs = page.QuerySelectorAll("input[name=Choice]").Cast<IHtmlInputElement>().ToList();
-            var picked = inputs.Where(i => page.QuerySelector($"label[for='{i.Id}']")!.TextContent.Contains("Key", StringComparison.Ordinal) == key).ToList();
-            fields.AddRange((key ? picked : picked.Take(1)).Select(i => new KeyValuePair<string, string>("Choice", i.Value)));
-        }
-
-        var response = await learner.Client.PostAsync($"/Practice/{quiz}?handler=Answer", LearningRequests.Token(page), fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-    }
 }
 
 [Collection(SqliteLearningCollection.Name)]
