@@ -60,11 +60,14 @@ public sealed class ReviewPlanning(CertPrepDbContext db, TimeProvider time)
                 continue;
             }
 
-            var cards = (await db.ReviewCards.AsNoTracking().Where(c => todo.Contains(c.UserId)).ToListAsync(ct)).ToLookup(c => c.UserId, StringComparer.Ordinal);
-            foreach (var user in todo)
-            {
-                db.ReviewDays.Add(Prepare(user, schedules[user], [.. cards[user]], now));
-            }
+            // Only what planning needs, and no date parsing for graduated cards (their due instant is their due day's start).
+            var cards = (await db.ReviewCards.AsNoTracking().Where(c => todo.Contains(c.UserId))
+                .Select(c => new { c.UserId, Card = new PlanningCard(c.Id, c.State, c.Stability, c.Difficulty, c.Step, c.Reps, c.Lapses, c.LastReviewDay, c.ElapsedDays, c.ScheduledDays, c.DueDay, c.State == CardState.Review ? null : c.DueUtc, null) })
+                .ToListAsync(ct)).ToLookup(c => c.UserId, c => c.Card, StringComparer.Ordinal);
+            // Planning is pure computation on each learner's own cards: spread it over the cores, then write once.
+            var days = new ReviewDay[todo.Count];
+            Parallel.For(0, todo.Count, new ParallelOptions { CancellationToken = ct }, i => days[i] = Prepare(todo[i], schedules[todo[i]], [.. cards[todo[i]]], now));
+            db.ReviewDays.AddRange(days);
 
             try
             {
@@ -111,7 +114,7 @@ public sealed class ReviewPlanning(CertPrepDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         var today = schedule.Calendar.DayOf(now);
         await db.ReviewDays.Where(d => d.UserId == userId && d.Day == today).ExecuteDeleteAsync(ct);
-        db.ReviewDays.Add(Prepare(userId, schedule, cards, now));
+        db.ReviewDays.Add(Prepare(userId, schedule, [.. cards.Select(PlanningCard.From)], now));
         await db.SaveChangesAsync(ct);
         return changed;
     }
@@ -128,10 +131,10 @@ public sealed class ReviewPlanning(CertPrepDbContext db, TimeProvider time)
         }
 
         var cards = await db.ReviewCards.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(ct);
-        return Forecast(schedule, cards, now);
+        return Forecast(schedule, [.. cards.Select(PlanningCard.From)], now);
     }
 
-    public static ReviewDay Prepare(string userId, LearnerSchedule schedule, IReadOnlyList<ReviewCard> cards, DateTimeOffset now)
+    public static ReviewDay Prepare(string userId, LearnerSchedule schedule, IReadOnlyList<PlanningCard> cards, DateTimeOffset now)
     {
         var forecast = Forecast(schedule, cards, now);
         var queue = ReviewOrder.Due(schedule, cards, now, new HashSet<string>()).Select(c => c.Id).ToList();
@@ -147,12 +150,12 @@ public sealed class ReviewPlanning(CertPrepDbContext db, TimeProvider time)
         };
     }
 
-    public static ForecastView Forecast(LearnerSchedule schedule, IReadOnlyList<ReviewCard> cards, DateTimeOffset now)
+    public static ForecastView Forecast(LearnerSchedule schedule, IReadOnlyList<PlanningCard> cards, DateTimeOffset now)
     {
         var today = schedule.Calendar.DayOf(now);
         var exam = schedule.NextExam(today);
         var planner = exam is { } e ? schedule.PlannerFor(e.CredentialId) : schedule.PlannerFor(string.Empty);
-        var forecast = StudyForecast.Compute(cards.Select(c => c.ToCard()), planner, today);
+        var forecast = StudyForecast.Compute(cards.Select(c => c.ToCard(schedule.Calendar)), planner, today);
         return new ForecastView(
             today,
             forecast.Days,
@@ -179,6 +182,40 @@ public sealed class ReviewPlanning(CertPrepDbContext db, TimeProvider time)
     }
 }
 
+/// <summary>What planning and ordering need of a card (read without the columns they do not use).</summary>
+public readonly record struct PlanningCard(
+    long Id,
+    CardState State,
+    double Stability,
+    double Difficulty,
+    int Step,
+    int Reps,
+    int Lapses,
+    int LastReviewDay,
+    int ElapsedDays,
+    int ScheduledDays,
+    int DueDay,
+    DateTime? DueUtc,
+    string? Topic)
+{
+    public static PlanningCard From(ReviewCard c) =>
+        new(c.Id, c.State, c.Stability, c.Difficulty, c.Step, c.Reps, c.Lapses, c.LastReviewDay, c.ElapsedDays, c.ScheduledDays, c.DueDay, c.DueUtc, c.Topic);
+
+    /// <summary>The domain card; a graduated card's instants are its days' starts (only its days matter to planning).</summary>
+    public Card ToCard(StudyCalendar calendar) => new(
+        State,
+        new MemoryState(Stability, Difficulty),
+        Step,
+        Reps,
+        Lapses,
+        State == CardState.New ? null : calendar.StartOf(LastReviewDay),
+        LastReviewDay,
+        ElapsedDays,
+        ScheduledDays,
+        DueUtc is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : calendar.StartOf(DueDay),
+        DueDay);
+}
+
 /// <summary>Which cards are due, in the order the Review page shows them.</summary>
 public static class ReviewOrder
 {
@@ -186,7 +223,7 @@ public static class ReviewOrder
     /// Cards due now: (re)learning steps whose time has come first, then graduated cards due today or earlier, lowest
     /// recall probability first; cards related to one already reviewed today (same topic) go to the end.
     /// </summary>
-    public static IReadOnlyList<ReviewCard> Due(LearnerSchedule schedule, IEnumerable<ReviewCard> cards, DateTimeOffset now, IReadOnlySet<string> topicsSeenToday)
+    public static IReadOnlyList<PlanningCard> Due(LearnerSchedule schedule, IEnumerable<PlanningCard> cards, DateTimeOffset now, IReadOnlySet<string> topicsSeenToday)
     {
         var today = schedule.Calendar.DayOf(now);
         var nowUtc = now.UtcDateTime;
@@ -195,7 +232,7 @@ public static class ReviewOrder
             .OrderBy(c => c.Topic is not null && topicsSeenToday.Contains(c.Topic))
             .ThenBy(c => c.State == CardState.Review)
             .ThenBy(c => c.State == CardState.Review ? schedule.Scheduler.Model.Retrievability(Math.Max(0, today - c.LastReviewDay), c.Stability) : 0)
-            .ThenBy(c => c.DueUtc)
+            .ThenBy(c => c.DueUtc ?? DateTime.MinValue)
             .ThenBy(c => c.Id)];
     }
 }

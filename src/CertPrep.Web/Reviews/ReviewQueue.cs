@@ -183,7 +183,8 @@ public sealed class ReviewQueue(CertPrepDbContext db, QuestionBank bank, ReviewR
             .Select(l => new { l.WasNew, l.Card!.Topic }).ToListAsync(ct);
         var topics = todayLogs.Select(l => l.Topic).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var reviewsLeft = Math.Max(0, schedule.Settings.ReviewsPerDay - todayLogs.Count(l => !l.WasNew));
-        var ordered = ReviewOrder.Due(schedule, due, now, topics);
+        var byId = due.ToDictionary(c => c.Id);
+        var ordered = ReviewOrder.Due(schedule, due.Select(PlanningCard.From), now, topics).Select(c => byId[c.Id]).ToList();
         // Steps already started always continue; the daily limit caps graduated reviews.
         var learning = ordered.Where(c => c.State != CardState.Review).ToList();
         var review = ordered.Where(c => c.State == CardState.Review).Take(reviewsLeft).ToList();
