@@ -161,3 +161,40 @@ public sealed class FsrsSchedulerTests
         }
     }
 }
+
+public sealed class FsrsSchedulerRescheduleTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 18, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Reschedule_GivesTheReviewsOwnDueDay_WhenTheSettingsAreUnchanged()
+    {
+        var scheduler = new FsrsScheduler(SchedulerSettings.Default with { Calendar = StudyCalendar.Utc });
+        var day = scheduler.Calendar.DayOf(Start);
+        for (var stability = 3.0; stability < 300; stability *= 1.9)
+        {
+            var card = new Card(CardState.Review, new MemoryState(stability, 5), 0, 3, 0, Start.AddDays(-(int)stability), day - (int)stability, 0, (int)stability, Start, day);
+            var reviewed = scheduler.Review(card, Grade.Good, Start, 99);
+
+            var again = scheduler.Reschedule(reviewed.Card, 99);
+
+            again.Card.DueDay.ShouldBe(reviewed.Card.DueDay, $"S = {stability}");
+            (again.EarliestDay, again.LatestDay).ShouldBe((reviewed.EarliestDay, reviewed.LatestDay));
+        }
+    }
+
+    [Fact]
+    public void Reschedule_MovesTheDueDay_WhenTheDesiredRetentionChanges()
+    {
+        var loose = new FsrsScheduler(SchedulerSettings.Default with { Fuzz = false, DesiredRetention = 0.80, Calendar = StudyCalendar.Utc });
+        var strict = new FsrsScheduler(SchedulerSettings.Default with { Fuzz = false, DesiredRetention = 0.95, Calendar = StudyCalendar.Utc });
+        var day = loose.Calendar.DayOf(Start);
+        var card = loose.Review(new Card(CardState.Review, new MemoryState(20, 5), 0, 3, 0, Start.AddDays(-20), day - 20, 0, 20, Start, day), Grade.Good, Start).Card;
+
+        var moved = strict.Reschedule(card).Card;
+
+        moved.DueDay.ShouldBeLessThan(card.DueDay);
+        moved.DueDay.ShouldBe(day + strict.Model.Interval(card.Stability));
+        (moved.Stability, moved.Reps, moved.LastReviewDay).ShouldBe((card.Stability, card.Reps, card.LastReviewDay));
+    }
+}

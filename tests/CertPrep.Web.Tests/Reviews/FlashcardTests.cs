@@ -81,6 +81,21 @@ public sealed class FlashcardTests(RepositoryContentOnSiteTests.Site site) : ICl
         done.QuerySelector("[data-testid=review-remaining]")!.TextContent.ShouldBe("0");
     }
 
+    [Fact]
+    public async Task NewCards_Stop_AndTheLearnerIsTold_WhenTheExamIsTooClose()
+    {
+        var (client, userId) = await site.LearnerWithIdAsync("cpim");
+        await MarkReadAsync(client);
+        await site.QueryAsync(db => db.Enrolments.Where(e => e.UserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExamDate, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(2))));
+
+        var page = await client.GetDocumentAsync("/Review");
+
+        page.QuerySelector("[data-testid=new-cards-stopped]").ShouldNotBeNull();
+        page.QuerySelector("[data-testid=review-done]").ShouldNotBeNull("no new card is offered");
+        (await client.GetDocumentAsync("/Review/Forecast")).Body!.TextContent.ShouldContain("New cards have stopped");
+    }
+
     private async Task MarkReadAsync(HttpClient client)
     {
         var response = await client.SubmitFormAsync($"/Modules/{Module}", new Dictionary<string, string> { ["read"] = "true" }, "form[action*='MarkRead']");
