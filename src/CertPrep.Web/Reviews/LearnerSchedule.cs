@@ -88,11 +88,11 @@ public static class CardRows
         row.Step,
         row.Reps,
         row.Lapses,
-        row.LastReviewUtc is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null,
+        row.LastReviewUtc is { } last ? Utc(last) : null,
         row.LastReviewDay,
         row.ElapsedDays,
         row.ScheduledDays,
-        new DateTimeOffset(DateTime.SpecifyKind(row.DueUtc, DateTimeKind.Utc)),
+        Utc(row.DueUtc),
         row.DueDay);
 
     public static void Apply(this ReviewCard row, in Card card)
@@ -117,18 +117,9 @@ public static class CardRows
     public static void Restore(this ReviewCard row, string snapshot)
     {
         var s = JsonSerializer.Deserialize<CardSnapshot>(snapshot) ?? throw new InvalidOperationException("Empty card snapshot.");
-        row.State = s.State;
-        row.Stability = s.Stability;
-        row.Difficulty = s.Difficulty;
-        row.Step = s.Step;
-        row.Reps = s.Reps;
-        row.Lapses = s.Lapses;
-        row.LastReviewUtc = s.LastReviewUtc;
-        row.LastReviewDay = s.LastReviewDay;
-        row.ElapsedDays = s.ElapsedDays;
-        row.ScheduledDays = s.ScheduledDays;
-        row.DueUtc = s.DueUtc;
-        row.DueDay = s.DueDay;
+        row.Apply(new Card(
+            s.State, new MemoryState(s.Stability, s.Difficulty), s.Step, s.Reps, s.Lapses, s.LastReviewUtc is { } last ? Utc(last) : null,
+            s.LastReviewDay, s.ElapsedDays, s.ScheduledDays, Utc(s.DueUtc), s.DueDay));
     }
 
     /// <summary>The card's fixed seed as the scheduler takes it.</summary>
@@ -136,6 +127,9 @@ public static class CardRows
 
     /// <summary>The seed a question card is shown with at its current review: new options order and numbers each time.</summary>
     public static int ItemSeed(this ReviewCard row) => unchecked((int)(row.Seed ^ (row.Seed >> 32)) ^ (row.Reps * 0x5bd1e995));
+
+    /// <summary>Database times are UTC; EF may read them back unspecified.</summary>
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed record CardSnapshot(
         CardState State, double Stability, double Difficulty, int Step, int Reps, int Lapses, DateTime? LastReviewUtc,
