@@ -35,8 +35,8 @@ public sealed record Selection(PoolItem Item, double PredictedSuccess, string Re
 /// kept in line with the blueprint by Kingsbury-Zara (once items have been given, only domains below their blueprint
 /// share compete); in it, the item whose predicted success is closest to the practice target; at random among the
 /// best few (randomesque exposure control); never an excluded item.</para>
-/// <para>Diagnostic: the domain whose ability is least certain (Kingsbury-Zara again), and in it the item with the
-/// most Fisher information at the current estimate.</para>
+/// <para>Diagnostic: the domain whose ability is least certain, and in it the item with the most Fisher information
+/// at the current estimate.</para>
 /// </summary>
 public static class NextItemSelector
 {
@@ -91,7 +91,9 @@ public static class NextItemSelector
             return null;
         }
 
-        var domain = Balanced(byDomain.Keys, request).MaxBy(d => (abilities.Domain(d, now).Sd, request.Weights.GetValueOrDefault(d)))!;
+        // Measuring, not practising: every domain must reach the same precision, so the least certain domain goes next
+        // (blueprint balancing would starve a 3% domain that still has to reach the threshold).
+        var domain = byDomain.Keys.MaxBy(d => (abilities.Domain(d, now).Sd, request.Weights.GetValueOrDefault(d)))!;
         var theta = abilities.Domain(domain, now).Mean;
         var best = byDomain[domain]
             .OrderByDescending(i => i.Parameters.Information(theta)).ThenBy(i => i.Id, StringComparer.Ordinal)

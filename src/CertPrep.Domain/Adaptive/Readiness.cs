@@ -57,6 +57,7 @@ public sealed record Readiness(bool HasEnoughEvidence, IReadOnlyList<string> Mis
     /// <summary>
     /// Readiness from each domain's mastery and the blueprint: the share correct on a blueprint-weighted form, its 80%
     /// interval (domains treated as independent) and the probability that it reaches <paramref name="cutShare"/>.
+    /// With <paramref name="examItems"/> the probability also allows for which items a form of that length happens to ask.
     /// </summary>
     public static Readiness Compute(
         IReadOnlyDictionary<string, Mastery> mastery,
@@ -64,7 +65,8 @@ public sealed record Readiness(bool HasEnoughEvidence, IReadOnlyList<string> Mis
         double cutShare,
         int mockExams,
         ReadinessRule? rule = null,
-        Func<string, string>? domainName = null)
+        Func<string, string>? domainName = null,
+        int examItems = 0)
     {
         ArgumentNullException.ThrowIfNull(mastery);
         ArgumentNullException.ThrowIfNull(weights);
@@ -77,7 +79,11 @@ public sealed record Readiness(bool HasEnoughEvidence, IReadOnlyList<string> Mis
                 .Select(w => $"{name(w.Key)}: {mastery.GetValueOrDefault(w.Key).Responses} of {rule.MinimumAnswers} answers")
                 .ToList();
         var expected = weights.Sum(w => w.Value * mastery.GetValueOrDefault(w.Key).Share);
-        var sd = Math.Sqrt(weights.Sum(w => w.Value * w.Value * Math.Pow(mastery.GetValueOrDefault(w.Key).Sd, 2)));
+        // Uncertainty about the learner's abilities, plus (when the exam's length is given) the luck of which items
+        // the exam happens to ask: a binomial share over examItems items.
+        var abilityVariance = weights.Sum(w => w.Value * w.Value * Math.Pow(mastery.GetValueOrDefault(w.Key).Sd, 2));
+        var formVariance = examItems > 0 ? expected * (1 - expected) / examItems : 0;
+        var sd = Math.Sqrt(abilityVariance + formVariance);
         var pass = sd <= 0 ? (expected >= cutShare ? 1 : 0) : NormalCdf((expected - cutShare) / sd);
         var lever = weights.Where(w => mastery.ContainsKey(w.Key)).MaxBy(w => w.Value * (1 - mastery[w.Key].Share));
         var weakest = mastery.Count == 0 ? null : mastery.MinBy(m => m.Value.Share).Key;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CertPrep.Domain.Scheduling;
 
-namespace CertPrep.SchedulerBenchmarks;
+namespace CertPrep.DomainBenchmarks;
 
 /// <summary>
 /// One card update = one <see cref="FsrsScheduler.Review"/> of a graduated card (memory update, the intervals of the
