@@ -49,6 +49,8 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Reviews.ReviewDay> ReviewDays => Set<Reviews.ReviewDay>();
 
+    public DbSet<Adaptive.AbilityState> AbilityStates => Set<Adaptive.AbilityState>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -17,6 +17,7 @@ namespace CertPrep.Web.Reviews;
 /// <param name="Confidence">How sure the learner said they were.</param>
 /// <param name="TimeMs">Time spent on it, if measured.</param>
 /// <param name="Shown">For a review-session answer: the version and seed shown, and the answer, for its feedback.</param>
+/// <param name="Item">The question's item parameters: when given, the answer also updates the learner's abilities.</param>
 public sealed record AnsweredQuestion(
     string QuestionId,
     string CredentialId,
@@ -25,7 +26,8 @@ public sealed record AnsweredQuestion(
     bool Correct,
     Confidence? Confidence,
     int? TimeMs,
-    ShownAnswer? Shown = null);
+    ShownAnswer? Shown = null,
+    CertPrep.Domain.Adaptive.ItemParameters? Item = null);
 
 /// <summary>What a review session showed and what the learner chose.</summary>
 public sealed record ShownAnswer(long QuestionVersionId, int ItemSeed, string? Choices, string? NumericText);
@@ -35,7 +37,7 @@ public sealed record ShownAnswer(long QuestionVersionId, int ItemSeed, string? C
 /// flashcards of the terms a module teaches once the learner has read it. The grade comes from
 /// <see cref="AnswerGrading"/>; the due day from the learner's <see cref="ReviewPlanner"/>.
 /// </summary>
-public sealed class ReviewRecorder(CertPrepDbContext db, TimeProvider time)
+public sealed class ReviewRecorder(CertPrepDbContext db, Adaptive.AbilityRecorder abilities, TimeProvider time)
 {
     private const int TimesForMedian = 50;
 
@@ -85,6 +87,8 @@ public sealed class ReviewRecorder(CertPrepDbContext db, TimeProvider time)
             }
         }
 
+        // The same answers move the learner's abilities, saved in the same unit of work.
+        await abilities.ApplyAsync(userId, [.. answers.Where(a => a.Item is not null).Select(a => (a.QuestionId, a.Item!.Value, a.Correct))], now, ct);
         await db.SaveChangesAsync(ct);
         return [.. logs.Select(l => l.Id)];
     }

@@ -8,6 +8,8 @@ public static class ReviewsSetup
     public static void AddCertPrepReviews(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReviewRecorder>();
+        builder.Services.AddScoped<Adaptive.AbilityRecorder>();
+        builder.Services.AddScoped<Adaptive.MasteryService>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<ReviewPlanning>();
         builder.Services.AddRecurringJob<PrepareReviewDaysJob>(PrepareReviewDaysJob.Name, "0 5 * * * ?", "Prepares each learner's review queue and forecast after their day starts");

@@ -20,6 +20,7 @@ public static class MigrationSeed
     private const string ContentLibrary = "20261122040000_ContentLibrary";
     private const string PracticeAndExams = "20261122050000_PracticeAndExams";
     private const string SpacedRepetition = "20261130050000_SpacedRepetition";
+    private const string Abilities = "20261130060000_Abilities";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -146,6 +147,10 @@ public static class MigrationSeed
         new(SpacedRepetition, "ReviewDays", new()
         {
             ["UserId"] = UserId, ["Day"] = 739500, ["PreparedUtc"] = Created, ["DueCount"] = 3, ["NewCardsAllowed"] = true, ["QueueJson"] = "[1]", ["ForecastJson"] = "{}",
+        }),
+        new(Abilities, "AbilityStates", new()
+        {
+            ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Responses"] = 12, ["StateJson"] = "{\"Overall\":{\"Mean\":0.4,\"Sd\":0.5,\"Responses\":12,\"Last\":null},\"Domains\":{}}", ["UpdatedUtc"] = Created,
         }),
     ];
 }
