@@ -35,6 +35,7 @@ internal sealed class AttemptItemConfiguration : IEntityTypeConfiguration<Attemp
         builder.Property(i => i.Revision).IsConcurrencyToken();
         builder.Property(i => i.Confidence).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.MissReason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.SelectionReason).HasMaxLength(200);
         builder.Ignore(i => i.IsAnswered);
         builder.HasOne<QuestionVersion>().WithMany().HasForeignKey(i => i.QuestionVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.QuestionVersionId);

@@ -108,6 +108,9 @@ public sealed class AttemptItem
 
     public MissReason? MissReason { get; set; }
 
+    /// <summary>Why an adaptive session chose this item ("weakest domain: Inventory", "due review").</summary>
+    public string? SelectionReason { get; set; }
+
     public bool IsAnswered => Choices is not null || NumericText is not null;
 }
 

@@ -11,7 +11,7 @@ namespace CertPrep.Web.Practice;
 /// Tutor-mode practice: building quizzes, answering with immediate feedback (once per item), confidence and miss
 /// reasons, the learner's flags and notes, and problem reports. Only the learner's own attempts are ever found.
 /// </summary>
-public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, Reviews.ReviewRecorder reviews, TimeProvider time)
+public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, Reviews.ReviewRecorder reviews, Adaptive.AdaptiveService adaptive, TimeProvider time)
 {
     public const int QuickCount = 10;
 
@@ -158,6 +158,8 @@ public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, Que
             return SaveResult.Saved(item.Revision, changed: false, "You had already answered this question; your first answer stands.");
         }
 
+        // An adaptive session chooses its next item now, from the abilities this answer has just moved.
+        await adaptive.AppendNextAsync(attemptId, ct);
         return SaveResult.Saved(item.Revision + 1, changed: true, null);
     }
 

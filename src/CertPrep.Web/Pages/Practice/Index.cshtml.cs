@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Practice;
 
-public sealed class IndexModel(EnrolmentService enrolments, PracticeService practice) : PageModel
+public sealed class IndexModel(EnrolmentService enrolments, PracticeService practice, Adaptive.AdaptiveService adaptive) : PageModel
 {
     public IReadOnlyList<EnrolmentView> Enrolments { get; private set; } = [];
 
@@ -40,10 +40,22 @@ public sealed class IndexModel(EnrolmentService enrolments, PracticeService prac
         return await GoAsync(result, credentialId, ct);
     }
 
+    public async Task<IActionResult> OnPostAdaptiveAsync(string credentialId, int count, int reviewPercent, CancellationToken ct) =>
+        await StartAdaptiveAsync(credentialId, Adaptive.AdaptiveMode.Practice, count, reviewPercent / 100.0, ct);
+
+    public async Task<IActionResult> OnPostDiagnosticAsync(string credentialId, CancellationToken ct) =>
+        await StartAdaptiveAsync(credentialId, Adaptive.AdaptiveMode.Diagnostic, 30, 0, ct);
+
     public async Task<IActionResult> OnPostDomainAsync(string credentialId, string domainId, CancellationToken ct)
     {
         var result = await practice.BuildAsync(User.UserId(), credentialId, new QuizOptions([domainId], PracticeService.QuickCount, QuizFilters.None, [], false), ct);
         return await GoAsync(result, credentialId, ct);
+    }
+
+    private async Task<IActionResult> StartAdaptiveAsync(string credentialId, Adaptive.AdaptiveMode mode, int count, double reviewShare, CancellationToken ct)
+    {
+        var id = await adaptive.StartAsync(User.UserId(), credentialId, mode, count <= 0 ? Adaptive.AdaptiveService.DefaultCount : count, reviewShare, ct);
+        return await GoAsync(id is { } started ? new CreateResult(started, null, null) : CreateResult.Fail("Enrol in this credential first, or there are no questions left to choose from."), credentialId, ct);
     }
 
     private async Task<IActionResult> GoAsync(CreateResult result, string credentialId, CancellationToken ct)
