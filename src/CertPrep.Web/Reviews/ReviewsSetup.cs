@@ -11,6 +11,7 @@ public static class ReviewsSetup
         builder.Services.AddScoped<Adaptive.AbilityRecorder>();
         builder.Services.AddScoped<Adaptive.MasteryService>();
         builder.Services.AddScoped<Adaptive.AdaptiveService>();
+        builder.Services.AddScoped<Adaptive.ItemAnalysisService>();
         builder.Services.AddScoped<ReviewQueue>();
         builder.Services.AddScoped<ReviewPlanning>();
         builder.Services.AddRecurringJob<PrepareReviewDaysJob>(PrepareReviewDaysJob.Name, "0 5 * * * ?", "Prepares each learner's review queue and forecast after their day starts");
