@@ -16,8 +16,8 @@ public sealed class AbilityRecorder(CertPrepDbContext db)
     public static ItemParameters Prior(PreparedQuestion question) =>
         ItemParameters.Prior((Domain.Exams.Difficulty)(int)question.Difficulty, question.IsNumeric ? 0 : question.Options.Count);
 
-    /// <summary>Adds the updates of these answers (question id, parameters, right or not) to the unit of work.</summary>
-    public async Task ApplyAsync(string userId, IReadOnlyList<(string QuestionId, ItemParameters Item, bool Correct)> answers, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the updates of these answers (question, version, prior parameters, right or not) to the unit of work.</summary>
+    public async Task ApplyAsync(string userId, IReadOnlyList<(string QuestionId, long? VersionId, ItemParameters Item, bool Correct)> answers, DateTimeOffset now, CancellationToken ct)
     {
         if (answers.Count == 0)
         {
@@ -30,8 +30,10 @@ public sealed class AbilityRecorder(CertPrepDbContext db)
         var credentials = domains.SelectMany(g => g.Select(d => d.CredentialId)).Distinct(StringComparer.Ordinal).ToList();
         var states = await db.AbilityStates.Where(s => s.UserId == userId && credentials.Contains(s.CredentialId)).ToDictionaryAsync(s => s.CredentialId, StringComparer.Ordinal, ct);
         var abilities = states.ToDictionary(s => s.Key, s => s.Value.Read(), StringComparer.Ordinal);
-        foreach (var (questionId, item, correct) in answers)
+        var fitted = await CalibrationService.FittedAsync(db, [.. answers.Select(a => a.VersionId).OfType<long>()], ct);
+        foreach (var (questionId, versionId, prior, correct) in answers)
         {
+            var item = versionId is { } v && fitted.TryGetValue(v, out var calibrated) ? calibrated : prior;
             foreach (var mapping in domains[questionId])
             {
                 var current = abilities.GetValueOrDefault(mapping.CredentialId) ?? LearnerAbilities.New();

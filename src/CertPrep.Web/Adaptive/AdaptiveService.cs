@@ -102,7 +102,8 @@ public sealed class AdaptiveService(CertPrepDbContext db, QuestionPool pool, Que
                 .Select(i => i.QuestionId).Distinct().ToListAsync(ct);
             var excluded = inSession.Concat(seen).ToHashSet(StringComparer.Ordinal);
             var prepared = await bank.GetAsync(db, questions.Select(q => q.VersionId), ct);
-            var poolItems = questions.Select(q => new PoolItem(q.Id, q.DomainIds[0], AbilityRecorder.Prior(prepared[q.VersionId]))).ToList();
+            var fitted = await CalibrationService.FittedAsync(db, [.. questions.Select(q => q.VersionId)], ct);
+            var poolItems = questions.Select(q => new PoolItem(q.Id, q.DomainIds[0], fitted.TryGetValue(q.VersionId, out var p) ? p : AbilityRecorder.Prior(prepared[q.VersionId]))).ToList();
             var weights = credential.Domains.ToDictionary(d => d.Id, d => d.Weight.Fraction(credential.DefaultForm.ScoredItems.Value), StringComparer.Ordinal);
             var given = items.GroupBy(i => i.DomainId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var request = new SelectionRequest(weights, given, excluded);

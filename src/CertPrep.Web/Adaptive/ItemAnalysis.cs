@@ -57,6 +57,7 @@ public sealed class ItemAnalysisService(CertPrepDbContext db, QuestionPool pool,
         var reports = await db.ProblemReports.AsNoTracking().Where(r => r.ClosedUtc == null && versionIds.Contains(r.QuestionVersionId))
             .GroupBy(r => r.QuestionVersionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byVersion = answers.ToLookup(a => a.QuestionVersionId);
+        var fitted = await CalibrationService.FittedAsync(db, versionIds, ct);
 
         var rows = questions.Select(q =>
         {
@@ -73,7 +74,7 @@ public sealed class ItemAnalysisService(CertPrepDbContext db, QuestionPool pool,
             var version = versions[q.VersionId];
             return new ItemAnalysisRow(
                 q.Id, version.Number, q.DomainIds[0], question.Topic, version.Difficulty, version.SourcePath, version.SourceLine, statistics,
-                [.. question.Options.Select(o => o.IsKey)], AbilityRecorder.Prior(question), Calibrated: false, reports.GetValueOrDefault(q.VersionId));
+                [.. question.Options.Select(o => o.IsKey)], fitted.TryGetValue(q.VersionId, out var p) ? p : AbilityRecorder.Prior(question), fitted.ContainsKey(q.VersionId), reports.GetValueOrDefault(q.VersionId));
         }).ToList();
 
         return new ItemAnalysisReport(credentialId, rows, await FormsAsync(credentialId, rows, ct));

@@ -17,7 +17,10 @@ public sealed record TopicResult(string Topic, int Answers, double ShareCorrect)
 public sealed record ReadinessView(Readiness Readiness, ScoreScale? Scale, double? Score, double? Low, double? High, int MockExams);
 
 /// <summary>What the Mastery page shows for one enrolment.</summary>
-public sealed record MasteryReport(string CredentialId, string CredentialName, IReadOnlyList<DomainMastery> Domains, ReadinessView Readiness, int Answers);
+public sealed record MasteryReport(string CredentialId, string CredentialName, IReadOnlyList<DomainMastery> Domains, ReadinessView Readiness, int Answers, IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>One day of the trend: mastery per domain id (and the projected exam share under "_exam").</summary>
+public sealed record TrendPoint(DateOnly Day, IReadOnlyDictionary<string, double> Values);
 
 /// <summary>
 /// Mastery per domain and readiness for one of the learner's enrolments, from their stored abilities and the
@@ -26,6 +29,7 @@ public sealed record MasteryReport(string CredentialId, string CredentialName, I
 public sealed class MasteryService(CertPrepDbContext db, QuestionPool pool, QuestionBank bank, TimeProvider time)
 {
     private const int TopicsShown = 2;
+    private const int TrendDays = 90;
 
     public async Task<MasteryReport?> ForAsync(string userId, string credentialId, CancellationToken ct)
     {
@@ -41,12 +45,13 @@ public sealed class MasteryService(CertPrepDbContext db, QuestionPool pool, Ques
         var abilities = state?.Read() ?? LearnerAbilities.New();
         var questions = await pool.ForCredentialAsync(credentialId, ct);
         var prepared = await bank.GetAsync(db, questions.Select(q => q.VersionId), ct);
+        var fitted = await CalibrationService.FittedAsync(db, [.. questions.Select(q => q.VersionId)], ct);
         var form = ExamForms.FormOf(credential, enrolment.FormId);
         var scored = form.ScoredItems.Value;
         var topics = await TopicsAsync(userId, credentialId, ct);
         var domains = credential.Domains.Select(d =>
         {
-            var items = questions.Where(q => q.DomainIds.Contains(d.Id)).Select(q => new PoolItem(q.Id, d.Id, AbilityRecorder.Prior(prepared[q.VersionId]))).ToList();
+            var items = questions.Where(q => q.DomainIds.Contains(d.Id)).Select(q => new PoolItem(q.Id, d.Id, fitted.TryGetValue(q.VersionId, out var p) ? p : AbilityRecorder.Prior(prepared[q.VersionId]))).ToList();
             var mastery = Mastery.Of(abilities.Domain(d.Id, now), items);
             var weakest = topics.Where(t => t.Domain == d.Id && t.Answers >= 2).OrderBy(t => t.Share).ThenByDescending(t => t.Answers).Take(TopicsShown)
                 .Select(t => new TopicResult(t.Topic, t.Answers, t.Share)).ToList();
@@ -65,7 +70,10 @@ public sealed class MasteryService(CertPrepDbContext db, QuestionPool pool, Ques
             domainName: id => names.GetValueOrDefault(id) ?? id,
             examItems: scored);
         var view = new ReadinessView(readiness, scale, scale?.Map(readiness.ExpectedShare), scale?.Map(readiness.Low), scale?.Map(readiness.High), mockExams);
-        return new MasteryReport(credentialId, credential.Name, domains, view, state?.Responses ?? 0);
+        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-TrendDays);
+        var trend = (await db.MasterySnapshots.AsNoTracking().Where(s => s.UserId == userId && s.CredentialId == credentialId && s.Day >= since).OrderBy(s => s.Day).ToListAsync(ct))
+            .Select(s => new TrendPoint(s.Day, s.Read())).ToList();
+        return new MasteryReport(credentialId, credential.Name, domains, view, state?.Responses ?? 0, trend);
     }
 
     /// <summary>The learner's share right per domain and topic, over practice answers and submitted exams.</summary>

@@ -51,6 +51,10 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Adaptive.AbilityState> AbilityStates => Set<Adaptive.AbilityState>();
 
+    public DbSet<Adaptive.ItemCalibration> ItemCalibrations => Set<Adaptive.ItemCalibration>();
+
+    public DbSet<Adaptive.MasterySnapshot> MasterySnapshots => Set<Adaptive.MasterySnapshot>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

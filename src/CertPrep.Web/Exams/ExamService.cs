@@ -263,7 +263,7 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
         var questions = await bank.GetAsync(db, answered.Select(i => i.QuestionVersionId), ct);
         await reviews.RecordAsync(
             userId,
-            [.. answered.Select(i => new Reviews.AnsweredQuestion(i.QuestionId, credentialId, questions[i.QuestionVersionId].Topic, questions[i.QuestionVersionId].Type, i.IsCorrect == true, i.Confidence, i.TimeSpentMs > 0 ? i.TimeSpentMs : null, Item: Adaptive.AbilityRecorder.Prior(questions[i.QuestionVersionId])))],
+            [.. answered.Select(i => new Reviews.AnsweredQuestion(i.QuestionId, credentialId, questions[i.QuestionVersionId].Topic, questions[i.QuestionVersionId].Type, i.IsCorrect == true, i.Confidence, i.TimeSpentMs > 0 ? i.TimeSpentMs : null, Item: Adaptive.AbilityRecorder.Prior(questions[i.QuestionVersionId]), QuestionVersionId: i.QuestionVersionId))],
             Reviews.ReviewSource.Exam,
             ct);
         return true;

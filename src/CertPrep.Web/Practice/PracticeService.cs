@@ -145,7 +145,7 @@ public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, Que
             {
                 await reviews.RecordAsync(
                     userId,
-                    [new Reviews.AnsweredQuestion(question!.QuestionId, attempt.CredentialId, question.Topic, question.Type, graded.IsCorrect, confidence, item.TimeSpentMs + credit, Item: Adaptive.AbilityRecorder.Prior(question))],
+                    [new Reviews.AnsweredQuestion(question!.QuestionId, attempt.CredentialId, question.Topic, question.Type, graded.IsCorrect, confidence, item.TimeSpentMs + credit, Item: Adaptive.AbilityRecorder.Prior(question), QuestionVersionId: item.QuestionVersionId)],
                     Reviews.ReviewSource.Practice,
                     ct);
             }

@@ -105,7 +105,7 @@ public sealed class ReviewQueue(CertPrepDbContext db, QuestionBank bank, ReviewR
         {
             var ids = await recorder.RecordAsync(
                 userId,
-                [new AnsweredQuestion(card.ItemId, card.CredentialId, question.Topic, question.Type, graded.IsCorrect, confidence, spent, new ShownAnswer(question.VersionId, seed, graded.Choices, graded.NumericText), Adaptive.AbilityRecorder.Prior(question))],
+                [new AnsweredQuestion(card.ItemId, card.CredentialId, question.Topic, question.Type, graded.IsCorrect, confidence, spent, new ShownAnswer(question.VersionId, seed, graded.Choices, graded.NumericText), Adaptive.AbilityRecorder.Prior(question), question.VersionId)],
                 ReviewSource.Review,
                 ct);
             return AnswerResult.Saved(ids[0]);

@@ -17,7 +17,8 @@ namespace CertPrep.Web.Reviews;
 /// <param name="Confidence">How sure the learner said they were.</param>
 /// <param name="TimeMs">Time spent on it, if measured.</param>
 /// <param name="Shown">For a review-session answer: the version and seed shown, and the answer, for its feedback.</param>
-/// <param name="Item">The question's item parameters: when given, the answer also updates the learner's abilities.</param>
+/// <param name="Item">The question's prior item parameters: when given, the answer also updates the learner's abilities.</param>
+/// <param name="QuestionVersionId">The version answered, whose fitted parameters replace the prior when it has them.</param>
 public sealed record AnsweredQuestion(
     string QuestionId,
     string CredentialId,
@@ -27,7 +28,8 @@ public sealed record AnsweredQuestion(
     Confidence? Confidence,
     int? TimeMs,
     ShownAnswer? Shown = null,
-    CertPrep.Domain.Adaptive.ItemParameters? Item = null);
+    CertPrep.Domain.Adaptive.ItemParameters? Item = null,
+    long? QuestionVersionId = null);
 
 /// <summary>What a review session showed and what the learner chose.</summary>
 public sealed record ShownAnswer(long QuestionVersionId, int ItemSeed, string? Choices, string? NumericText);
@@ -88,7 +90,7 @@ public sealed class ReviewRecorder(CertPrepDbContext db, Adaptive.AbilityRecorde
         }
 
         // The same answers move the learner's abilities, saved in the same unit of work.
-        await abilities.ApplyAsync(userId, [.. answers.Where(a => a.Item is not null).Select(a => (a.QuestionId, a.Item!.Value, a.Correct))], now, ct);
+        await abilities.ApplyAsync(userId, [.. answers.Where(a => a.Item is not null).Select(a => (a.QuestionId, a.QuestionVersionId, a.Item!.Value, a.Correct))], now, ct);
         await db.SaveChangesAsync(ct);
         return [.. logs.Select(l => l.Id)];
     }

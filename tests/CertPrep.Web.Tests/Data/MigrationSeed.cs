@@ -21,6 +21,7 @@ public static class MigrationSeed
     private const string PracticeAndExams = "20261122050000_PracticeAndExams";
     private const string SpacedRepetition = "20261130050000_SpacedRepetition";
     private const string Abilities = "20261130060000_Abilities";
+    private const string CalibrationAndSnapshots = "20261130080000_CalibrationAndSnapshots";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -152,6 +153,8 @@ public static class MigrationSeed
         {
             ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Responses"] = 12, ["StateJson"] = "{\"Overall\":{\"Mean\":0.4,\"Sd\":0.5,\"Responses\":12,\"Last\":null},\"Domains\":{}}", ["UpdatedUtc"] = Created,
         }),
+        new(CalibrationAndSnapshots, "ItemCalibrations", new() { ["QuestionVersionId"] = 1L, ["A"] = 1.25, ["B"] = -0.5, ["C"] = 0.25, ["Responses"] = 140, ["CalibratedUtc"] = Created }),
+        new(CalibrationAndSnapshots, "MasterySnapshots", new() { ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Day"] = new DateOnly(2026, 11, 30), ["MasteryJson"] = "{\"inventory\":0.62}" }),
     ];
 }
 
