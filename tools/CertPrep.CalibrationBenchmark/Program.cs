@@ -8,6 +8,7 @@ using CertPrep.Web.Attempts;
 using CertPrep.Web.Data;
 using CertPrep.Web.Library;
 using Microsoft.Data.Sqlite;
+using static CertPrep.Tools.SqliteBulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -114,28 +115,6 @@ static async Task Generate(string connectionString, List<(long VersionId, string
         }
 
         await transaction.CommitAsync();
-    }
-}
-
-static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-{
-    var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.CommandText = sql;
-    foreach (var name in parameters)
-    {
-        command.Parameters.Add(new SqliteParameter { ParameterName = name });
-    }
-
-    command.Prepare();
-    return command;
-}
-
-static void Set(SqliteCommand command, params object[] values)
-{
-    for (var i = 0; i < values.Length; i++)
-    {
-        command.Parameters[i].Value = values[i];
     }
 }
 

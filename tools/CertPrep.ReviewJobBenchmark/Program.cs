@@ -3,6 +3,7 @@ using System.Globalization;
 using CertPrep.Web.Data;
 using CertPrep.Web.Reviews;
 using Microsoft.Data.Sqlite;
+using static CertPrep.Tools.SqliteBulk;
 using Microsoft.EntityFrameworkCore;
 
 // Usage: dotnet run -c Release --project tools/CertPrep.ReviewJobBenchmark [-- learners=10000 cards=1000]
@@ -117,28 +118,6 @@ static async Task Generate(string connectionString, int learners, int cardsPerLe
         }
 
         await transaction.CommitAsync();
-    }
-}
-
-static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-{
-    var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.CommandText = sql;
-    foreach (var name in parameters)
-    {
-        command.Parameters.Add(new SqliteParameter { ParameterName = name });
-    }
-
-    command.Prepare();
-    return command;
-}
-
-static void Set(SqliteCommand command, params object[] values)
-{
-    for (var i = 0; i < values.Length; i++)
-    {
-        command.Parameters[i].Value = values[i];
     }
 }
 
