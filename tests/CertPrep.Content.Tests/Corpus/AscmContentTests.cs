@@ -60,7 +60,7 @@ public sealed partial class AscmContentTests
         {
             var teaching = modules.Where(m => m.Domains.Contains(domain.Id)).ToList();
             teaching.Count.ShouldBe(1, $"{credential}/{domain.Id} is taught by one module");
-            var words = Words(teaching[0].Markdown);
+            var words = CorpusRules.Words(teaching[0].Markdown);
             words.ShouldBeGreaterThanOrEqualTo(MinimumModuleWords, $"{teaching[0].Location.Path} has {words} words");
         }
 
@@ -71,36 +71,7 @@ public sealed partial class AscmContentTests
     [MemberData(nameof(Credentials))]
     public void EveryModule_HasTwoWorkedExamples_ATable_KeyTerms_AndAnExamTipsCallout(string credential)
     {
-        var problems = new List<string>();
-        foreach (var module in Library.Modules.Where(m => m.Credential == credential))
-        {
-            var path = module.Location.Path;
-            var examples = WorkedExample().Count(module.Markdown);
-            if (examples < 2)
-            {
-                problems.Add($"{path}: {examples} worked examples");
-            }
-
-            if (!TableSeparator().IsMatch(module.Markdown))
-            {
-                problems.Add($"{path}: no table");
-            }
-
-            if (!ExamTips().IsMatch(module.Markdown))
-            {
-                problems.Add($"{path}: no '> [!TIP] Exam tips' callout");
-            }
-
-            if (module.KeyTerms.Count < 8)
-            {
-                problems.Add($"{path}: {module.KeyTerms.Count} key terms");
-            }
-
-            if (module.Objectives.Count < 4)
-            {
-                problems.Add($"{path}: {module.Objectives.Count} learning objectives");
-            }
-        }
+        var problems = Library.Modules.Where(m => m.Credential == credential).SelectMany(m => CorpusRules.ModuleProblems(m)).ToList();
 
         problems.ShouldBeEmpty();
     }
@@ -109,34 +80,10 @@ public sealed partial class AscmContentTests
     [MemberData(nameof(Credentials))]
     public void EveryDomain_HasAtLeast30Questions_InTheRequiredMix(string credential)
     {
-        var problems = new List<string>();
-        foreach (var domain in Credential(credential).Domains)
-        {
-            var key = $"{credential}/{domain.Id}";
-            var questions = Library.Questions.Where(q => q.Domains.Any(d => d.ToString() == key)).ToList();
-            var count = questions.Count;
-            if (count < MinimumQuestionsPerDomain)
-            {
-                problems.Add($"{key}: {count} questions");
-                continue;
-            }
-
-            Require(questions.Count(q => q.Difficulty == Difficulty.Easy), 0.20, "easy");
-            Require(questions.Count(q => q.Difficulty == Difficulty.Hard), 0.20, "hard");
-            Require(questions.Count(q => q.Bloom is BloomLevel.Apply or BloomLevel.Analyze), 0.40, "at apply or analyze level");
-            if (CalculationDomains.Contains(key))
-            {
-                Require(questions.Count(q => q.Type is QuestionType.Numeric or QuestionType.Calculated), 0.25, "numeric or calculated");
-            }
-
-            void Require(int part, double share, string what)
-            {
-                if (part < share * count)
-                {
-                    problems.Add($"{key}: {part} of {count} questions {what}, fewer than {share:P0}");
-                }
-            }
-        }
+        var problems = Credential(credential).Domains
+            .Select(d => $"{credential}/{d.Id}")
+            .SelectMany(key => CorpusRules.MixProblems(Library, key, MinimumQuestionsPerDomain, CalculationDomains.Contains(key) ? 0.25 : 0))
+            .ToList();
 
         problems.ShouldBeEmpty();
     }
@@ -145,14 +92,11 @@ public sealed partial class AscmContentTests
     [MemberData(nameof(Credentials))]
     public void Credential_HasAtLeastTwoCaseSets_EachAnExhibitWithSeveralQuestions(string credential)
     {
-        var questionsById = Library.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
-        var cases = Library.Cases
-            .Where(c => c.QuestionIds.Any(id => questionsById.TryGetValue(id, out var q) && q.Domains.Any(d => d.Credential == credential)))
-            .ToList();
+        var cases = CorpusRules.CasesOf(Library, credential);
 
         cases.Count.ShouldBeGreaterThanOrEqualTo(2);
         cases.ShouldAllBe(c => c.QuestionIds.Count >= 2);
-        cases.Count(c => TableSeparator().IsMatch(c.Stem) || c.Stem.Contains("![", StringComparison.Ordinal))
+        cases.Count(c => CorpusRules.HasExhibit(c.Stem))
             .ShouldBeGreaterThanOrEqualTo(2, "case sets show an exhibit: a table or an image");
     }
 
@@ -177,7 +121,7 @@ public sealed partial class AscmContentTests
 
         terms.Count.ShouldBeGreaterThanOrEqualTo(200);
         terms.Where(t => !taught.Contains(t.Id)).Select(t => $"{t.Location.Path}: {t.Id}").ShouldBeEmpty("terms no module lists in keyTerms");
-        terms.Where(t => Words(t.Definition) < 8).Select(t => $"{t.Location.Path}: {t.Id}").ShouldBeEmpty("definitions of a sentence at least");
+        terms.Where(t => CorpusRules.Words(t.Definition) < 8).Select(t => $"{t.Location.Path}: {t.Id}").ShouldBeEmpty("definitions of a sentence at least");
     }
 
     [Fact]
@@ -270,28 +214,14 @@ public sealed partial class AscmContentTests
     private static Credential Credential(string id) =>
         Library.Credentials.SingleOrDefault(c => c.Id == id) ?? throw new ShouldAssertException($"content/{id}/credential.yml is missing or has errors");
 
-    private static int Words(string markdown) => Word().Count(markdown);
-
     private static string Normalized(string text) => Whitespace().Replace(text.ToLowerInvariant(), " ").Trim();
 
     private static bool IsBold(string text, Match match) =>
         match.Index >= 2 && text.AsSpan(match.Index - 2, 2).SequenceEqual("**")
         && match.Index + match.Length + 2 <= text.Length && text.AsSpan(match.Index + match.Length, 2).SequenceEqual("**");
 
-    [GeneratedRegex(@"\p{L}[\p{L}\p{N}'’-]*")]
-    private static partial Regex Word();
-
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^>\s*\[!EXAMPLE\]\s*Worked example:", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex WorkedExample();
-
-    [GeneratedRegex(@"^>\s*\[!TIP\]\s*Exam tips", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex ExamTips();
-
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", RegexOptions.Multiline)]
-    private static partial Regex TableSeparator();
 
     [GeneratedRegex(@"\b(NOT|EXCEPT|LEAST)\b")]
     private static partial Regex CapitalNegative();
