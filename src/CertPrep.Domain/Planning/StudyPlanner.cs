@@ -111,6 +111,19 @@ public static class StudyPlanner
     /// <summary>Weeks a rolling plan (no exam date) covers.</summary>
     public const int RollingDays = 7;
 
+    /// <summary>Weeks a credential's recommended hours are spread over when there is no exam date.</summary>
+    public const int WeeksWithoutExamDate = 12;
+
+    /// <summary>
+    /// The weekly hours to suggest: the credential's recommended total spread over the weeks left to the exam (or over
+    /// <see cref="WeeksWithoutExamDate"/> weeks without one), rounded up, between 1 and <paramref name="maximum"/>.
+    /// </summary>
+    public static int SuggestedWeeklyHours(int recommendedTotalHours, DateOnly today, DateOnly? examDate, int maximum = 80)
+    {
+        var weeks = examDate is { } exam ? Math.Max(1, (exam.DayNumber - today.DayNumber) / 7.0) : WeeksWithoutExamDate;
+        return Math.Clamp((int)Math.Ceiling(Math.Max(1, recommendedTotalHours) / weeks), 1, maximum);
+    }
+
     /// <summary>Makes the plan.</summary>
     public static StudyPlan Plan(PlanRequest request)
     {

@@ -8,6 +8,16 @@ public sealed class StudyPlannerTests
     private static readonly DateOnly Today = new(2026, 3, 2); // a Monday
     private static readonly HashSet<DayOfWeek> Weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
+    [Theory]
+    [InlineData(100, 70, 10)] // about 100 hours over ten weeks
+    [InlineData(100, 14, 50)]
+    [InlineData(100, 2, 80)] // capped at the site's maximum
+    [InlineData(60, null, 5)] // no exam date: spread over twelve weeks
+    public void SuggestedWeeklyHours_SpreadsTheRecommendedTotal_OverTheWeeksLeft(int total, int? examInDays, int expected)
+    {
+        StudyPlanner.SuggestedWeeklyHours(total, Today, examInDays is { } d ? Today.AddDays(d) : null).ShouldBe(expected);
+    }
+
     [Fact]
     public void Plan_BackPlansThePhasesAndMockExams_ForASixMonthHorizon()
     {
