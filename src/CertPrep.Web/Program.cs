@@ -5,6 +5,7 @@ using CertPrep.Web.Data;
 using CertPrep.Web.Hosting;
 using CertPrep.Web.Jobs;
 using CertPrep.Web.Library;
+using CertPrep.Web.Planning;
 using CertPrep.Web.Reviews;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -22,6 +23,7 @@ try
     builder.AddCertPrepLibrary();
     builder.AddCertPrepAttempts();
     builder.AddCertPrepReviews();
+    builder.AddCertPrepPlanning();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);
@@ -63,6 +65,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthR
 // Liveness for load balancers and orchestrators: the process answers; no database round trip (that is /health).
 app.MapGet("/health/live", () => "Healthy").AllowAnonymous();
 app.MapRazorPages();
+app.MapCertPrepCalendarFeed();
 // No page at this address: a plain 404 (rendered by the status page), not a sign-in redirect.
 app.MapFallback("{*path}", context =>
 {

@@ -55,6 +55,14 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Adaptive.MasterySnapshot> MasterySnapshots => Set<Adaptive.MasterySnapshot>();
 
+    public DbSet<Planning.StudyPlanRecord> StudyPlans => Set<Planning.StudyPlanRecord>();
+
+    public DbSet<Planning.StudyPlanDay> StudyPlanDays => Set<Planning.StudyPlanDay>();
+
+    public DbSet<Planning.StudyPlanChange> StudyPlanChanges => Set<Planning.StudyPlanChange>();
+
+    public DbSet<Planning.CalendarFeed> CalendarFeeds => Set<Planning.CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

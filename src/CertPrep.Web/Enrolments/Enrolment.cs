@@ -17,6 +17,12 @@ public sealed class Enrolment
 
     public int? WeeklyHours { get; set; }
 
+    /// <summary>Days of the week the learner studies, one character per day from Sunday ('1' yes, '0' no); null means every day.</summary>
+    public string? StudyDays { get; set; }
+
+    /// <summary>When the learner usually starts studying, minutes after local midnight (calendar events); null means 19:00.</summary>
+    public int? StudyStartMinutes { get; set; }
+
     public DateTime EnrolledUtc { get; set; }
 }
 
@@ -28,6 +34,7 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.Property(e => e.CredentialId).HasMaxLength(100);
         builder.Property(e => e.FormId).HasMaxLength(100);
+        builder.Property(e => e.StudyDays).HasMaxLength(7);
         builder.HasKey(e => new { e.UserId, e.CredentialId });
         builder.HasOne<Accounts.ApplicationUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -226,23 +226,32 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
     public const string ConflictMessage = "This question was also changed in another tab or window. Your latest choice is the one saved.";
 
     /// <summary>Submits the exam once: later calls (a double click, a second tab, the deadline job) change nothing.</summary>
-    public Task<bool> SubmitAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
+    public async Task<bool> SubmitAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
     {
         // Submitting, scoring and updating the learner's cards happen in one transaction, so a crash in between leaves
         // the exam open and the next submit (or the deadline job) does all of it; the execution strategy retries the
         // whole unit on a transient PostgreSQL failure.
         var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async () =>
+        var submitted = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var submitted = await SubmitInTransactionAsync(userId, attemptId, automatic, ct);
+            var result = await SubmitInTransactionAsync(userId, attemptId, automatic, ct);
             await transaction.CommitAsync(ct);
-            return submitted;
+            return result;
         });
+        if (submitted == true)
+        {
+            // The study plan reacts to the result (a weak domain's practice moves earlier), in the background; if this
+            // is lost in a crash, the nightly re-plan still sees the exam.
+            await jobs.EnqueueAsync<Planning.ReplanAfterMockJob>(new Dictionary<string, string> { ["userId"] = userId, ["attemptId"] = attemptId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+        }
+
+        return submitted is not null;
     }
 
-    private async Task<bool> SubmitInTransactionAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
+    /// <summary>True when this call submitted the exam, false when it was submitted before, null when there is no such exam.</summary>
+    private async Task<bool?> SubmitInTransactionAsync(string userId, long attemptId, bool automatic, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var rows = await db.Attempts
@@ -250,7 +259,7 @@ public sealed class ExamService(CertPrepDbContext db, QuestionPool pool, Questio
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedUtc, a => automatic && a.DeadlineUtc < now ? a.DeadlineUtc : now).SetProperty(a => a.AutoSubmitted, automatic), ct);
         if (rows == 0)
         {
-            return await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam, ct);
+            return await db.Attempts.AnyAsync(a => a.Id == attemptId && a.UserId == userId && a.Kind == AttemptKind.Exam, ct) ? false : null;
         }
 
         // From here no save can change an item (saves require SubmittedUtc to be null in the same statement).

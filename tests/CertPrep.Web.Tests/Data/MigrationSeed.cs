@@ -22,6 +22,7 @@ public static class MigrationSeed
     private const string SpacedRepetition = "20261130050000_SpacedRepetition";
     private const string Abilities = "20261130060000_Abilities";
     private const string CalibrationAndSnapshots = "20261130080000_CalibrationAndSnapshots";
+    private const string StudyPlans = "20261130090000_StudyPlans";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -155,6 +156,20 @@ public static class MigrationSeed
         }),
         new(CalibrationAndSnapshots, "ItemCalibrations", new() { ["QuestionVersionId"] = 1L, ["A"] = 1.25, ["B"] = -0.5, ["C"] = 0.25, ["Responses"] = 140, ["CalibratedUtc"] = Created }),
         new(CalibrationAndSnapshots, "MasterySnapshots", new() { ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Day"] = new DateOnly(2026, 11, 30), ["MasteryJson"] = "{\"inventory\":0.62}" }),
+        new(StudyPlans, "StudyPlans", new()
+        {
+            ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Day"] = new DateOnly(2026, 11, 30), ["ComputedUtc"] = Created, ["Revision"] = 3, ["Fits"] = false,
+            ["ShortfallMinutes"] = 95, ["PlanData"] = new byte[] { 31, 139, 8, 0 },
+        }),
+        new(StudyPlans, "StudyPlanDays", new()
+        {
+            ["UserId"] = UserId, ["CredentialId"] = "cpim", ["Date"] = new DateOnly(2026, 12, 1), ["BudgetMinutes"] = 60, ["PlannedMinutes"] = 55, ["TasksJson"] = "[]",
+        }),
+        new(StudyPlans, "StudyPlanChanges", new()
+        {
+            ["UserId"] = UserId, ["CredentialId"] = "cpim", ["ChangedUtc"] = Created, ["Trigger"] = "nightly", ["ChangesJson"] = "[\"Nothing needed to change.\"]",
+        }),
+        new(StudyPlans, "CalendarFeeds", new() { ["UserId"] = UserId, ["Token"] = "k7Jq2x", ["CreatedUtc"] = Created }),
     ];
 }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Enrolments;
 
-public sealed class IndexModel(EnrolmentService enrolments, LibraryQueries library) : PageModel
+public sealed class IndexModel(EnrolmentService enrolments, LibraryQueries library, Planning.PlanService plans) : PageModel
 {
     public IReadOnlyList<CredentialSummary> Catalog { get; private set; } = [];
 
@@ -29,6 +29,7 @@ public sealed class IndexModel(EnrolmentService enrolments, LibraryQueries libra
             Error = await enrolments.SaveAsync(User.UserId(), Input.CredentialId, string.IsNullOrEmpty(Input.FormId) ? null : Input.FormId, Input.ExamDate, Input.WeeklyHours, ct);
             if (Error is null)
             {
+                await plans.ReplanIfPlannedAsync(User.UserId(), Input.CredentialId, "Enrolment saved (exam form, exam date or weekly hours).", ct);
                 TempData["Status"] = "Enrolment saved.";
                 return RedirectToPage("/Dashboard/Index");
             }

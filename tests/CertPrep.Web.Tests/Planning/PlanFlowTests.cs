@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Html.Dom;
+using CertPrep.Tests.Shared;
+using CertPrep.Web.Planning;
+using CertPrep.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertPrep.Web.Tests.Planning;
+
+/// <summary>The study plan end to end: set-up, Today with tasks that tick themselves off, the Plan page, re-plans with reasons, the nightly job and mock exams.</summary>
+public abstract class PlanFlowTests(LearningFixture app)
+{
+    private const string Credential = ExamContent.CredentialId;
+
+    [Fact]
+    public async Task Today_ShowsTheDaysTasks_AndTicksReadingAndPracticeOff_WhenTheLearnerDoesThem()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+
+        var today = await learner.Client.GetDocumentAsync("/Today");
+        var read = Task(today, "read:mock-basics");
+        read.GetAttribute("data-done").ShouldBe("false");
+        read.QuerySelector("a")!.GetAttribute("href").ShouldBe("/Modules/mock-basics");
+        read.QuerySelector("progress")!.GetAttribute("value").ShouldBe("0");
+        var practice = Task(today, "practice:mock-basics");
+        practice.TextContent.ShouldContain("0 of 10 questions");
+        today.QuerySelector("[data-testid=today-summary]")!.TextContent.ShouldContain("tasks left");
+
+        (await learner.Client.SubmitFormAsync("/Modules/mock-basics", new Dictionary<string, string>(), "form.mark-read")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var quiz = LearningRequests.QuizId(await learner.Client.SubmitAsync((IHtmlFormElement)practice.QuerySelector("form")!, "/Today"));
+        for (var position = 1; position <= 10; position++)
+        {
+            await learner.AnswerPracticeAsync(quiz, position, key: position % 3 != 0);
+        }
+
+        var after = await learner.Client.GetDocumentAsync("/Today");
+        Task(after, "read:mock-basics").GetAttribute("data-done").ShouldBe("true");
+        Task(after, "read:mock-basics").QuerySelector("progress")!.GetAttribute("value").ShouldBe("100");
+        Task(after, "practice:mock-basics").GetAttribute("data-done").ShouldBe("true");
+        Task(after, "practice:mock-basics").TextContent.ShouldContain("10 of 10 questions");
+    }
+
+    [Fact]
+    public async Task Dashboard_RemindsOfTheTasksLeftToday()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+
+        var dashboard = await learner.Client.GetDocumentAsync("/Dashboard");
+
+        var reminder = dashboard.QuerySelector($"[data-testid=reminder-{Credential}]")!.TextContent;
+        reminder.ShouldMatch(@"\d+ tasks? left today \(about \d+ minutes\)");
+        dashboard.QuerySelector($"[data-testid=reminder-{Credential}] a")!.GetAttribute("href").ShouldBe("/Today");
+    }
+
+    [Fact]
+    public async Task ChangingWeeklyHours_ReplansAtOnce_AndSaysWhatChangedAndWhy()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+        var before = await StoredPlanAsync(learner);
+
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 2);
+
+        var page = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
+        page.QuerySelector("[data-testid=weekly-hours]")!.TextContent.ShouldStartWith("2 hours a week");
+        var changes = page.QuerySelector("[data-testid=plan-changes] li")!.TextContent;
+        changes.ShouldContain("settings");
+        changes.ShouldContain("Weekly study hours changed from 5 to 2.");
+        var after = await StoredPlanAsync(learner);
+        after.Record.Revision.ShouldBe(before.Record.Revision + 1);
+        after.Plan.Days.Max(d => d.BudgetMinutes).ShouldBeLessThan(before.Plan.Days.Max(d => d.BudgetMinutes));
+        after.Plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+    }
+
+    [Fact]
+    public async Task Plan_SaysWhenItDoesNotFit_AndOffersChoices_InsteadOfOverloadingDays()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+
+        await SetUpAsync(learner, examInDays: 20, weeklyHours: 1);
+
+        var page = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
+        var warning = page.QuerySelector("[data-testid=plan-does-not-fit]")!.TextContent;
+        warning.ShouldContain($"Keep one study day with at least {ExamContent.Minutes} minutes free for a mock exam");
+        warning.ShouldContain("more minutes a week");
+        warning.ShouldContain("Move the exam to");
+        (await StoredPlanAsync(learner)).Plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+        (await learner.Client.GetDocumentAsync("/Today")).QuerySelector($"[data-testid=today-{Credential}] .notice")!.TextContent.ShouldContain("no longer fits");
+    }
+
+    [Fact]
+    public async Task PlanPage_ShowsWeekAndMonth_HoursChart_Streak_AndProjectedReadiness()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+        var quiz = await learner.QuickQuizAsync();
+        await learner.AnswerPracticeAsync(quiz, 1, key: true);
+
+        var week = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
+        week.QuerySelectorAll("[data-testid=plan-week] > li").Length.ShouldBe(7);
+        week.QuerySelector("[data-testid=plan-week] [aria-current=date]").ShouldNotBeNull();
+        week.QuerySelectorAll("[data-testid=hours-table] tbody tr").Length.ShouldBe(PlanViews.ChartWeeksBack + PlanViews.ChartWeeksAhead + 1);
+        week.QuerySelectorAll("[data-testid=hours-chart] rect").Length.ShouldBe(2 * (PlanViews.ChartWeeksBack + PlanViews.ChartWeeksAhead + 1));
+        week.QuerySelector("[data-testid=streak]")!.TextContent.ShouldStartWith("1 day in a row");
+        var projection = week.QuerySelector("[data-testid=projection]")!.TextContent;
+        projection.ShouldContain("If you follow the plan");
+        projection.ShouldContain("chance to pass");
+        week.QuerySelector("[data-testid=plan-summary]")!.TextContent.ShouldContain("final review (no new material)");
+
+        var month = await learner.Client.GetDocumentAsync($"/Plan/{Credential}?view=month");
+        var weeks = month.QuerySelectorAll("[data-testid=plan-month] tbody tr").Length;
+        weeks.ShouldBeInRange(4, 6);
+        month.QuerySelectorAll("[data-testid=plan-month] tbody td").Length.ShouldBe(weeks * 7);
+        month.QuerySelector("[data-testid=plan-month] [aria-current=date]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task NightlyJob_ReplansOncePerLearnerDay_AndFreezesTheDayThatEnded()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 60, weeklyHours: 6);
+        var first = await StoredPlanAsync(learner);
+        var firstDay = first.Plan.Days[0];
+
+        await RunAsync(s => s.ReplanDueAsync(CancellationToken.None));
+        (await StoredPlanAsync(learner)).Record.Revision.ShouldBe(first.Record.Revision, "planned today already");
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await RunAsync(s => s.ReplanDueAsync(CancellationToken.None));
+        await RunAsync(s => s.ReplanDueAsync(CancellationToken.None));
+
+        var next = await StoredPlanAsync(learner);
+        next.Record.Revision.ShouldBe(first.Record.Revision + 1, "once per learner day, however often the job runs");
+        next.Record.Day.ShouldBe(first.Record.Day.AddDays(1));
+        next.Plan.Days[0].Date.ShouldBe(first.Record.Day.AddDays(1));
+        var frozen = await app.QueryAsync(db => db.StudyPlanDays.AsNoTracking().Where(d => d.UserId == learner.UserId).ToListAsync());
+        frozen.Count.ShouldBe(1);
+        frozen[0].Date.ShouldBe(firstDay.Date);
+        frozen[0].PlannedMinutes.ShouldBe(firstDay.PlannedMinutes);
+        var log = await app.QueryAsync(db => db.StudyPlanChanges.AsNoTracking().Where(c => c.UserId == learner.UserId).OrderBy(c => c.Id).ToListAsync());
+        log[^1].Trigger.ShouldBe(PlanTriggers.Nightly);
+        JsonSerializer.Deserialize<List<string>>(log[^1].ChangesJson)!.ShouldContain(c => c.Contains("not done and moved", StringComparison.Ordinal), "yesterday's reading was not done");
+    }
+
+    [Fact]
+    public async Task MockExam_ReplansThePlan_NamingTheWeakDomain()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+        var exam = await learner.Client.StartExamAsync("Quarter");
+        var page = await learner.Client.GetDocumentAsync($"/Exams/{exam}/Review");
+
+        (await learner.Client.PostAsync($"/Exams/{exam}/Review?handler=Submit", LearningRequests.Token(page), [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        StudyPlanChange? change = null;
+        for (var i = 0; i < 150 && change is null; i++)
+        {
+            await System.Threading.Tasks.Task.Delay(100);
+            change = await app.QueryAsync(db => db.StudyPlanChanges.AsNoTracking().Where(c => c.UserId == learner.UserId && c.Trigger == PlanTriggers.MockExam).FirstOrDefaultAsync());
+        }
+
+        change.ShouldNotBeNull("the submitted mock exam re-plans in the background");
+        var reasons = JsonSerializer.Deserialize<List<string>>(change.ChangesJson)!;
+        reasons[0].ShouldMatch(@"^Mock exam "".+"": (Planning|Quality) was the weakest domain \(0\s?% right\), so its practice moves earlier\.$");
+    }
+
+    [Fact]
+    public async Task AnotherLearner_GetsNotFound_ForMyPlanPages()
+    {
+        var owner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(owner, examInDays: 42, weeklyHours: 5);
+        var intruder = await app.EnrolledLearnerAsync(credentialId: ExamContent.SmallCredentialId);
+
+        (await intruder.Client.GetAsync($"/Plan/{Credential}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await intruder.Client.GetAsync($"/Plan/{Credential}/Setup")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var own = await intruder.Client.GetDocumentAsync($"/Plan/{ExamContent.SmallCredentialId}");
+        (await intruder.Client.PostAsync($"/Plan/{Credential}?handler=Replan", LearningRequests.Token(own), [new("credential", Credential)])).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var today = (await intruder.Client.GetDocumentAsync("/Today")).QuerySelector("main")!.TextContent;
+        today.ShouldNotContain("Mock Exam Certificate");
+        (await app.NewClient().GetAsync("/Today")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "sign-in required");
+        (await app.NewClient().GetAsync($"/Plan/{Credential}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "sign-in required");
+    }
+
+    [Fact]
+    public async Task Setup_RejectsNoStudyDays_AndAPastExamDate_WithoutChangingThePlan()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+        var before = await StoredPlanAsync(learner);
+        var fields = new Dictionary<string, string>();
+        for (var i = 0; i < 7; i++)
+        {
+            fields[$"Input.StudyDays[{i}]"] = "false";
+        }
+
+        var none = await learner.Client.SubmitFormAsync($"/Plan/{Credential}/Setup", fields, "form:has([data-testid=save-plan-settings])");
+        none.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await HtmlForms.ParseAsync(none)).QuerySelector(".error-summary, [data-valmsg-for]")!.TextContent.ShouldContain("at least one study day");
+        var past = await learner.Client.SubmitFormAsync($"/Plan/{Credential}/Setup", new Dictionary<string, string> { ["Input.ExamDate"] = "2020-01-01" }, "form:has([data-testid=save-plan-settings])");
+        (await HtmlForms.ParseAsync(past)).QuerySelector("main")!.TextContent.ShouldContain("The exam date must be today or later");
+        (await StoredPlanAsync(learner)).Record.Revision.ShouldBe(before.Record.Revision);
+    }
+
+    [Fact]
+    public async Task CalendarFeed_IsValidICalendarInTheLearnersZone_PrivateAndRevocable()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 120, weeklyHours: 5, zone: "Europe/Berlin");
+        var created = await learner.Client.SubmitFormAsync("/Plan/Calendar", new Dictionary<string, string>(), "form:has([data-testid=create-feed])");
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var url = new Uri((await learner.Client.GetDocumentAsync("/Plan/Calendar")).QuerySelector("[data-testid=feed-url]")!.GetAttribute("value")!);
+        url.AbsolutePath.ShouldMatch("^/calendar/[A-Za-z0-9_-]{43}\\.ics$");
+        var anonymous = app.NewClient();
+
+        var feed = await anonymous.GetAsync(url.PathAndQuery);
+
+        feed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        feed.Content.Headers.ContentType!.MediaType.ShouldBe("text/calendar");
+        var text = await feed.Content.ReadAsStringAsync();
+        var plan = await StoredPlanAsync(learner);
+        var calendar = Ical.Net.Calendar.Load(text)!;
+        var tasks = plan.Plan.Days.Sum(d => d.Tasks.Count);
+        calendar.Events.Count.ShouldBe(tasks);
+        calendar.Events.Select(e => e.Uid).Distinct().Count().ShouldBe(tasks, "every event has its own UID");
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        foreach (var day in plan.Plan.Days.Where(d => d.Tasks.Count > 0))
+        {
+            var first = calendar.Events.Where(e => DateOnly.FromDateTime(e.DtStart!.Value) == day.Date).MinBy(e => e.DtStart!.Value)!;
+            first.DtStart!.TzId.ShouldBe("Europe/Berlin");
+            var expectedUtc = TimeZoneInfo.ConvertTimeToUtc(day.Date.ToDateTime(new TimeOnly(19, 0)), berlin);
+            first.DtStart.AsUtc.ShouldBe(expectedUtc, $"19:00 in Berlin on {day.Date}, summer or winter time");
+            first.Summary.ShouldBe($"{day.Tasks[0].Title} (Mock Exam Certificate)");
+        }
+
+        var download = await learner.Client.GetAsync("/Plan/Calendar?handler=Download");
+        download.Content.Headers.ContentDisposition!.FileName.ShouldBe("certprep-study-plan.ics");
+        Ical.Net.Calendar.Load(await download.Content.ReadAsStringAsync())!.Events.Count.ShouldBe(tasks);
+        (await anonymous.GetAsync("/Plan/Calendar?handler=Download")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the download needs sign-in");
+
+        (await learner.Client.SubmitFormAsync("/Plan/Calendar", new Dictionary<string, string>(), "form:has([data-testid=replace-feed])")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await anonymous.GetAsync(url.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a replaced address stops working");
+        var replaced = new Uri((await learner.Client.GetDocumentAsync("/Plan/Calendar")).QuerySelector("[data-testid=feed-url]")!.GetAttribute("value")!);
+        (await anonymous.GetAsync(replaced.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await learner.Client.SubmitFormAsync("/Plan/Calendar", new Dictionary<string, string>(), "form:has([data-testid=revoke-feed])")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await anonymous.GetAsync(replaced.PathAndQuery)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a revoked feed is gone");
+        (await anonymous.GetAsync("/calendar/not-a-token.ics")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Saves the plan's settings through the real form (all days, UTC) and follows it to the Plan page.</summary>
+    private async Task SetUpAsync(Learner learner, int examInDays, int weeklyHours, string zone = "UTC", string credentialId = Credential)
+    {
+        var exam = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(examInDays);
+        var response = await learner.Client.SubmitFormAsync(
+            $"/Plan/{credentialId}/Setup",
+            new Dictionary<string, string>
+            {
+                ["Input.ExamDate"] = exam.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["Input.WeeklyHours"] = weeklyHours.ToString(CultureInfo.InvariantCulture),
+                ["Input.TimeZone"] = zone,
+            },
+            "form:has([data-testid=save-plan-settings])");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await HtmlForms.ParseAsync(response)).QuerySelector("main")?.TextContent);
+        response.Headers.Location!.OriginalString.ShouldBe($"/Plan/{credentialId}");
+    }
+
+    private static IHtmlElement Task(IHtmlDocument page, string id) =>
+        page.QuerySelector($"[data-testid=task][data-task='{id}']") as IHtmlElement ?? throw new ShouldAssertException($"No task {id} today: {string.Join(", ", page.QuerySelectorAll("[data-testid=task]").Select(t => t.GetAttribute("data-task")))}");
+
+    private async Task<StoredPlan> StoredPlanAsync(Learner learner)
+    {
+        var record = await app.QueryAsync(db => db.StudyPlans.AsNoTracking().SingleAsync(p => p.UserId == learner.UserId && p.CredentialId == Credential));
+        return new StoredPlan(record, PlanService.Decode(record.PlanData));
+    }
+
+    private async Task RunAsync(Func<PlanService, Task<int>> work)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<PlanService>());
+    }
+}
+
+[Collection(SqliteLearningCollection.Name)]
+public sealed class SqlitePlanFlowTests(SqliteLearningFixture app) : PlanFlowTests(app);
+
+[Collection(PostgresLearningCollection.Name)]
+public sealed class PostgresPlanFlowTests(PostgresLearningFixture app) : PlanFlowTests(app);
