@@ -16,6 +16,7 @@ public static class PlanTriggers
     public const string Settings = "settings";
     public const string MockExam = "mock exam";
     public const string NewDay = "new day";
+    public const string Diagnostic = "diagnostic";
 }
 
 /// <summary>
@@ -166,6 +167,16 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
             ? $"Mock exam \"{attempt.Title}\": {names.GetValueOrDefault(weakest.Domain) ?? weakest.Domain} was the weakest domain ({weakest.Share:P0} right), so its practice moves earlier."
             : $"Mock exam \"{attempt.Title}\": {overall:P0} right, no domain below {WeakDomainShare:P0}.";
         return await ReplanAsync(userId, attempt.CredentialId, PlanTriggers.MockExam, [reason], ct);
+    }
+
+    /// <summary>Re-plans after a finished diagnostic, whose abilities now order the reading and practice.</summary>
+    public async Task ReplanAfterDiagnosticAsync(string userId, long attemptId, CancellationToken ct)
+    {
+        var attempt = await db.Attempts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attemptId && a.UserId == userId && a.SubmittedUtc != null, ct);
+        if (attempt is not null && AdaptiveService.SettingsOf(attempt)?.Mode == AdaptiveMode.Diagnostic)
+        {
+            await ReplanAsync(userId, attempt.CredentialId, PlanTriggers.Diagnostic, ["Diagnostic finished: reading and practice now start with your weakest, heaviest domains."], ct);
+        }
     }
 
     /// <summary>A mock-exam domain below this share of right answers is called weak.</summary>

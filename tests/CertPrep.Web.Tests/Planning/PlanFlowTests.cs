@@ -207,6 +207,51 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     [Fact]
+    public async Task Setup_OffersTheDiagnostic_AndAFinishedDiagnosticReordersThePlan()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+        var setup = await learner.Client.GetDocumentAsync($"/Plan/{Credential}/Setup");
+        setup.QuerySelector("form[action*='handler=Diagnostic'] button")!.TextContent.ShouldBe("Take the diagnostic");
+        setup.QuerySelector($"section[aria-labelledby=diagnostic-title] a[href='/Plan/{Credential}']")!.TextContent.ShouldContain("Skip it");
+
+        var quiz = LearningRequests.QuizId(await learner.Client.SubmitAsync((IHtmlFormElement)setup.QuerySelector("form[action*='handler=Diagnostic']")!, $"/Plan/{Credential}/Setup"));
+        for (var position = 1; position <= 40 && await app.QueryAsync(db => db.AttemptItems.CountAsync(i => i.AttemptId == quiz)) >= position; position++)
+        {
+            // Planning right, quality wrong: the diagnostic finds quality weak.
+            var domain = await app.QueryAsync(db => db.AttemptItems.Where(i => i.AttemptId == quiz && i.Position == position).Select(i => i.DomainId).SingleAsync());
+            await learner.AnswerPracticeAsync(quiz, position, key: domain == "planning");
+        }
+
+        var finish = await learner.Client.SubmitFormAsync($"/Practice/{quiz}", new Dictionary<string, string>(), "form:has([data-testid=finish])");
+        finish.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var log = await app.QueryAsync(db => db.StudyPlanChanges.AsNoTracking().Where(c => c.UserId == learner.UserId).OrderBy(c => c.Id).ToListAsync());
+        log[^1].Trigger.ShouldBe(PlanTriggers.Diagnostic);
+        var plan = (await StoredPlanAsync(learner)).Plan;
+        var adaptive = plan.Days.SelectMany(d => d.Tasks).Where(t => t.Kind == CertPrep.Domain.Planning.PlanTaskKind.Practice && t.Id.Split(':').Length > 2).ToList();
+        adaptive[0].Target.ShouldBe("quality", "the weak domain's practice comes first");
+    }
+
+    [Fact]
+    public async Task Plan_IsARollingWeek_WithoutAnExamDate()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+
+        var page = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
+
+        page.QuerySelector("[data-testid=plan-summary]")!.TextContent.ShouldContain("not set: a rolling plan for the coming week");
+        page.QuerySelector("[data-testid=weekly-hours]")!.TextContent.ShouldContain("5 hours a week (suggested", customMessage: "60 recommended hours over 12 weeks");
+        var plan = (await StoredPlanAsync(learner)).Plan;
+        plan.Days.Count.ShouldBe(7);
+        plan.MockExamDates.ShouldBeEmpty();
+        plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+        var log = await app.QueryAsync(db => db.StudyPlanChanges.AsNoTracking().Where(c => c.UserId == learner.UserId).ToListAsync());
+        log.Single().Trigger.ShouldBe(PlanTriggers.First);
+        JsonSerializer.Deserialize<List<string>>(log[0].ChangesJson)!.Single().ShouldStartWith("Plan made for the coming week (no exam date set)");
+    }
+
+    [Fact]
     public async Task CalendarFeed_IsValidICalendarInTheLearnersZone_PrivateAndRevocable()
     {
         var learner = await app.EnrolledLearnerAsync();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Practice;
 
-public sealed class QuizModel(PracticeService practice, ItemPresenter presenter) : PageModel
+public sealed class QuizModel(PracticeService practice, ItemPresenter presenter, Planning.PlanService plans) : PageModel
 {
     public PracticeSession Session { get; private set; } = null!;
 
@@ -81,8 +81,16 @@ public sealed class QuizModel(PracticeService practice, ItemPresenter presenter)
         return RedirectToPage(new { id, q = position });
     }
 
-    public async Task<IActionResult> OnPostFinishAsync(long id, CancellationToken ct) =>
-        await practice.FinishAsync(User.UserId(), id, ct) ? RedirectToPage("/Practice/Summary", new { id }) : NotFound();
+    public async Task<IActionResult> OnPostFinishAsync(long id, CancellationToken ct)
+    {
+        if (!await practice.FinishAsync(User.UserId(), id, ct))
+        {
+            return NotFound();
+        }
+
+        await plans.ReplanAfterDiagnosticAsync(User.UserId(), id, ct); // a diagnostic re-orders the study plan
+        return RedirectToPage("/Practice/Summary", new { id });
+    }
 
     private async Task<bool> ShowAsync(long id, int? position, CancellationToken ct)
     {
