@@ -21,7 +21,8 @@ public sealed record PlanContext(
     PlanRequest Request,
     StudyPlanRecord? Stored,
     int WeeklyHours,
-    bool WeeklyHoursSuggested);
+    bool WeeklyHoursSuggested,
+    double CardShare);
 
 /// <summary>
 /// Loads what the planner needs for a batch of learners with a handful of queries (the nightly job plans thousands):
@@ -103,9 +104,7 @@ public sealed class PlanInputs(CertPrepDbContext db, TimeProvider time)
             var mastery = snapshots.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId));
             var userCards = cards[enrolment.UserId].ToList();
             var cardShare = userCards.Sum(c => c.Count) is > 0 and var all ? userCards.Where(c => c.CredentialId == enrolment.CredentialId).Sum(c => c.Count) / (double)all : 0;
-            var reviewMinutes = (forecasts.GetValueOrDefault(enrolment.UserId)?.Days ?? [])
-                .Where(d => d.Reviews > 0)
-                .ToDictionary(d => DateOnly.FromDayNumber(d.Day), d => (int)Math.Ceiling(d.Reviews * cardShare * minutesPerQuestion));
+            var reviewMinutes = ReviewMinutes(forecasts.GetValueOrDefault(enrolment.UserId)?.Days ?? [], cardShare, minutesPerQuestion);
             var examDate = enrolment.ExamDate is { } date && date > today ? date : (DateOnly?)null;
             var suggested = StudyPlanner.SuggestedWeeklyHours(library.Credential.RecommendedStudyHours ?? DefaultRecommendedHours, today, examDate, EnrolmentService.MaxWeeklyHours);
             var weeklyHours = enrolment.WeeklyHours ?? suggested;
@@ -122,11 +121,16 @@ public sealed class PlanInputs(CertPrepDbContext db, TimeProvider time)
                 reviewMinutes,
                 (blueprint.PlanFor(FormLength.Full).Minutes, blueprint.PlanFor(FormLength.Half).Minutes),
                 mocks[(enrolment.UserId, enrolment.CredentialId)].Count(s => s >= enrolment.EnrolledUtc));
-            contexts.Add(new PlanContext(enrolment, library.Credential, form, schedule, today, request, stored.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId)), weeklyHours, enrolment.WeeklyHours is null));
+            contexts.Add(new PlanContext(enrolment, library.Credential, form, schedule, today, request, stored.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId)), weeklyHours, enrolment.WeeklyHours is null, cardShare));
         }
 
         return contexts;
     }
+
+    /// <summary>Review minutes per date: the forecast's reviews, this enrolment's share of the cards, at the learner's pace.</summary>
+    public static IReadOnlyDictionary<DateOnly, int> ReviewMinutes(IEnumerable<Domain.Scheduling.ForecastDay> forecast, double cardShare, double minutesPerQuestion) =>
+        forecast.Where(d => d.Reviews > 0 && cardShare > 0)
+            .ToDictionary(d => DateOnly.FromDayNumber(d.Day), d => (int)Math.Ceiling(d.Reviews * cardShare * minutesPerQuestion));
 
     /// <summary>The days a learner studies, from the stored letters (one per day from Sunday); every day when unset.</summary>
     public static IReadOnlySet<DayOfWeek> StudyDaysOf(string? letters) =>

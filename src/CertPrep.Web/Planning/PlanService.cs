@@ -25,7 +25,7 @@ public static class PlanTriggers
 /// changes logged with its reasons. The nightly job re-plans each enrolment once per learner day, in batches; a learner
 /// can re-plan on demand, and changing the plan's settings or taking a mock exam re-plans at once.
 /// </summary>
-public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, MasteryService mastery, TimeProvider time)
+public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, MasteryService mastery, Reviews.ReviewPlanning reviews, TimeProvider time)
 {
     public const int LearnersPerBatch = 200;
 
@@ -52,13 +52,16 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
             return null;
         }
 
-        // On demand there is time to compute mastery live (a mock exam just taken counts at once); the nightly job uses
-        // the snapshot its own job stored an hour earlier.
+        // On demand there is time to compute mastery and the review forecast live (a mock exam or the first answers count
+        // at once); the nightly job uses the snapshot and the prepared day that their own jobs stored earlier.
         if (await mastery.ForAsync(userId, credentialId, ct) is { } report)
         {
             var live = report.Domains.ToDictionary(d => d.Id, d => d.Mastery.Responses > 0 ? d.Mastery.Share : (double?)null, StringComparer.Ordinal);
             context = context with { Request = context.Request with { Domains = [.. context.Request.Domains.Select(d => d with { Mastery = live.GetValueOrDefault(d.Id) ?? d.Mastery })] } };
         }
+
+        var forecast = await reviews.ForecastAsync(userId, ct);
+        context = context with { Request = context.Request with { ReviewMinutes = PlanInputs.ReviewMinutes(forecast.Days, context.CardShare, context.Request.MinutesPerQuestion) } };
 
         var plan = Apply(context, trigger, reasons, await FrozenDatesAsync([userId], ct));
         await SaveAsync(ct);

@@ -234,6 +234,26 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     [Fact]
+    public async Task Plan_PutsTheSpacedRepetitionForecastFirst_OnTheDaysReviewsAreDue()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        var quiz = await learner.QuickQuizAsync();
+        for (var position = 1; position <= 10; position++)
+        {
+            await learner.AnswerPracticeAsync(quiz, position, key: true, confidence: "Sure");
+        }
+
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5);
+
+        (await app.QueryAsync(db => db.ReviewCards.CountAsync(c => c.UserId == learner.UserId))).ShouldBeGreaterThanOrEqualTo(10);
+        var plan = (await StoredPlanAsync(learner)).Plan;
+        var reviewDays = plan.Days.Where(d => d.Tasks.Any(t => t.Kind == CertPrep.Domain.Planning.PlanTaskKind.Review)).ToList();
+        reviewDays.ShouldNotBeEmpty("answered questions come back as reviews");
+        reviewDays.ShouldAllBe(d => d.Tasks[0].Kind == CertPrep.Domain.Planning.PlanTaskKind.Review, "reviews come first on their day");
+        plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+    }
+
+    [Fact]
     public async Task Plan_IsARollingWeek_WithoutAnExamDate()
     {
         var learner = await app.EnrolledLearnerAsync();
