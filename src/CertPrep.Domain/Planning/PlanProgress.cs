@@ -25,7 +25,7 @@ public sealed record TaskProgress(PlanTask Task, double Fraction, bool Done, str
 /// <summary>
 /// Ticks a day's tasks off from what the learner did, so nobody has to tick anything by hand: a reading task is done
 /// when the module is marked read; practice tasks of a domain are filled, in plan order, by the questions of that
-/// domain answered that day (10 each); the review task when no review is left due; mock-exam tasks by the mock exams
+/// domain answered that day (as many as each asks for); the review task when no review is left due; mock-exam tasks by the mock exams
 /// submitted that day.
 /// </summary>
 public static class PlanProgress
@@ -48,9 +48,10 @@ public static class PlanProgress
                     break;
                 case PlanTaskKind.Practice:
                     var available = questions.GetValueOrDefault(task.Target);
-                    var used = Math.Min(available, StudyPlanner.PracticeQuestions);
+                    var wanted = task.PracticeQuestions;
+                    var used = Math.Min(available, wanted);
                     questions[task.Target] = available - used;
-                    result.Add(new TaskProgress(task, used / (double)StudyPlanner.PracticeQuestions, used == StudyPlanner.PracticeQuestions, $"{used} of {StudyPlanner.PracticeQuestions} questions"));
+                    result.Add(new TaskProgress(task, used / (double)wanted, used == wanted, $"{used} of {wanted} questions"));
                     break;
                 case PlanTaskKind.Review:
                     var total = activity.ReviewsDone + activity.ReviewsLeft;

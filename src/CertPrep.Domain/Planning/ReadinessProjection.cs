@@ -34,7 +34,7 @@ public static class ReadinessProjection
             now.Responses + questions);
     }
 
-    /// <summary>Practice questions the plan holds per domain from a date on (practice tasks of 10 questions).</summary>
+    /// <summary>Practice questions the plan holds per domain from a date on (each practice task's questions).</summary>
     public static IReadOnlyDictionary<string, int> PlannedQuestions(StudyPlan plan, DateOnly from)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -42,6 +42,6 @@ public static class ReadinessProjection
             .SelectMany(d => d.Tasks)
             .Where(t => t.Kind == PlanTaskKind.Practice)
             .GroupBy(t => t.Target, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count() * StudyPlanner.PracticeQuestions, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Sum(t => t.PracticeQuestions), StringComparer.Ordinal);
     }
 }

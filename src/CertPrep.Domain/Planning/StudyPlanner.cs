@@ -53,6 +53,8 @@ public sealed record PlanDomain(string Id, string Name, double Weight, double? M
 /// <param name="ReviewMinutes">Spaced-repetition review minutes forecast per date.</param>
 /// <param name="MockMinutes">Time of a full and of a half-length mock exam.</param>
 /// <param name="MocksTaken">Mock exams already submitted.</param>
+/// <param name="Lighter">The lighter plan the learner chose when the full one did not fit: 5 practice questions after
+/// each module instead of 10, and no half-length mock exams.</param>
 public sealed record PlanRequest(
     DateOnly Today,
     DateOnly? ExamDate,
@@ -64,7 +66,8 @@ public sealed record PlanRequest(
     double MinutesPerQuestion,
     IReadOnlyDictionary<DateOnly, int> ReviewMinutes,
     (int Full, int Half) MockMinutes,
-    int MocksTaken = 0);
+    int MocksTaken = 0,
+    bool Lighter = false);
 
 /// <summary>One task on one day.</summary>
 /// <param name="Id">Stable id (e.g. <c>read:cpim-demand</c>, <c>practice:demand:3</c>, <c>mock:final</c>).</param>
@@ -73,7 +76,36 @@ public sealed record PlanRequest(
 /// <param name="Title">Shown to the learner.</param>
 /// <param name="Minutes">Estimated minutes.</param>
 /// <param name="Phase">The phase it belongs to.</param>
-public sealed record PlanTask(string Id, PlanTaskKind Kind, string Target, string Title, int Minutes, PlanPhase Phase);
+/// <param name="Questions">For practice: how many questions (10, or 5 after a module in a lighter plan).</param>
+public sealed record PlanTask(string Id, PlanTaskKind Kind, string Target, string Title, int Minutes, PlanPhase Phase, int Questions = 0)
+{
+    /// <summary>The questions a practice task asks for.</summary>
+    public int PracticeQuestions => Questions > 0 ? Questions : StudyPlanner.PracticeQuestions;
+}
+
+/// <summary>A kind of choice offered when the plan does not fit.</summary>
+public enum PlanOptionKind
+{
+    /// <summary>Study more hours a week (<see cref="PlanOption.WeeklyHours"/>).</summary>
+    MoreHours = 1,
+
+    /// <summary>The lighter plan: fewer questions after each module and no half-length mock exams.</summary>
+    Lighter = 2,
+
+    /// <summary>A later exam date (<see cref="PlanOption.ExamDate"/>).</summary>
+    LaterExam = 3,
+
+    /// <summary>Make one study day long enough for the full mock exam (advice; no single setting does it).</summary>
+    LongerDay = 4,
+}
+
+/// <summary>A choice that would make the plan fit, checked by planning with it.</summary>
+/// <param name="Kind">What to change.</param>
+/// <param name="Text">Shown to the learner.</param>
+/// <param name="Fits">Whether the plan fits with this change alone.</param>
+/// <param name="WeeklyHours">For <see cref="PlanOptionKind.MoreHours"/>: the hours a week that make it fit.</param>
+/// <param name="ExamDate">For <see cref="PlanOptionKind.LaterExam"/>: the earliest exam date that makes it fit.</param>
+public sealed record PlanOption(PlanOptionKind Kind, string Text, bool Fits, int? WeeklyHours = null, DateOnly? ExamDate = null);
 
 /// <summary>A day of the plan: its budget and its tasks (never more minutes than the budget).</summary>
 public sealed record PlanDay(DateOnly Date, int BudgetMinutes, IReadOnlyList<PlanTask> Tasks)
@@ -90,7 +122,7 @@ public sealed record StudyPlan(
     IReadOnlyList<DateOnly> MockExamDates,
     bool Fits,
     int ShortfallMinutes,
-    IReadOnlyList<string> Options);
+    IReadOnlyList<PlanOption> Options);
 
 /// <summary>
 /// Builds a study plan to the exam date (documented in <c>docs/study-plan.md</c>): phases back-planned from the exam
@@ -124,10 +156,25 @@ public static class StudyPlanner
         return Math.Clamp((int)Math.Ceiling(Math.Max(1, recommendedTotalHours) / weeks), 1, maximum);
     }
 
-    /// <summary>Makes the plan.</summary>
+    /// <summary>The shortest part a long module's reading is split into.</summary>
+    public const int MinimumReadingPart = 15;
+
+    /// <summary>Questions after each module in a lighter plan.</summary>
+    public const int LighterPracticeQuestions = 5;
+
+    /// <summary>The most weekly hours an option may suggest.</summary>
+    public const int MaxWeeklyHours = 80;
+
+    /// <summary>Makes the plan; when it does not fit, with the choices that would make it fit, each checked by planning with it.</summary>
     public static StudyPlan Plan(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var (plan, unplacedMock) = Build(request);
+        return plan.Fits ? plan : plan with { Options = Options(request, plan, unplacedMock) };
+    }
+
+    private static (StudyPlan Plan, int UnplacedMock) Build(PlanRequest request)
+    {
         var last = request.ExamDate is { } exam ? exam.AddDays(-1) : request.Today.AddDays(RollingDays - 1);
         var dates = new List<DateOnly>();
         for (var d = request.Today; d <= last; d = d.AddDays(1))
@@ -161,7 +208,7 @@ public static class StudyPlanner
         if (request.ExamDate is { } examDate && horizon >= 14)
         {
             var milestones = new List<(string Id, DateOnly Target, bool Full)>();
-            if (horizon >= 28)
+            if (horizon >= 28 && !request.Lighter)
             {
                 milestones.Add(("mock:half-1", request.Today.AddDays((int)(horizon * 0.5)), false));
                 milestones.Add(("mock:half-2", request.Today.AddDays((int)(horizon * 0.8)), false));
@@ -188,13 +235,28 @@ public static class StudyPlanner
 
         // 3. Reading, each module followed by practice on its domain, in order of need; prerequisites first.
         var practiceMinutes = (int)Math.Ceiling(PracticeQuestions * Math.Max(0.25, request.MinutesPerQuestion));
+        var afterModule = request.Lighter ? LighterPracticeQuestions : PracticeQuestions;
+        var afterModuleMinutes = (int)Math.Ceiling(afterModule * Math.Max(0.25, request.MinutesPerQuestion));
         var learnEnd = finalFrom?.AddDays(-1) ?? last;
         var cursor = request.Today;
         foreach (var module in ReadingOrder(request))
         {
-            var read = new PlanTask($"read:{module.Id}", PlanTaskKind.Read, module.Id, $"Read: {module.Title}", Math.Max(5, module.ReadingMinutes), PlanPhase.Learn);
-            var practice = new PlanTask($"practice:{module.Id}", PlanTaskKind.Practice, module.Domain, $"Practise: {DomainName(request, module.Domain)}", practiceMinutes, PlanPhase.Learn);
-            foreach (var task in new[] { read, practice })
+            PlanTask? read = new PlanTask($"read:{module.Id}", PlanTaskKind.Read, module.Id, $"Read: {module.Title}", Math.Max(5, module.ReadingMinutes), PlanPhase.Learn);
+            var practice = new PlanTask($"practice:{module.Id}", PlanTaskKind.Practice, module.Domain, $"Practise: {DomainName(request, module.Domain)}", afterModuleMinutes, PlanPhase.Learn, afterModule);
+            // A module longer than any day with room is read in parts on consecutive days with room (at least
+            // MinimumReadingPart minutes each); its parts tick off together when the module is marked read.
+            if (PlaceFrom(cursor, learnEnd, read.Minutes) is null && Parts(cursor, learnEnd, read.Minutes) is { } parts)
+            {
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    Add(parts[i].Date, read with { Id = $"{read.Id}#{i + 1}", Title = $"{read.Title} (part {i + 1} of {parts.Count})", Minutes = parts[i].Minutes });
+                }
+
+                cursor = parts[^1].Date;
+                read = null;
+            }
+
+            foreach (var task in read is null ? [practice] : new[] { read, practice })
             {
                 var day = PlaceFrom(cursor, learnEnd, task.Minutes);
                 if (day is null)
@@ -223,12 +285,7 @@ public static class StudyPlanner
         }
 
         var days = dates.Select(d => new PlanDay(d, budgets[d], tasks[d])).ToList();
-        var options = Options(request, shortfall, horizon, finalFrom);
-        if (unplacedMock > 0)
-        {
-            options.Insert(0, $"Keep one study day with at least {unplacedMock} minutes free for a mock exam (no planned day has that much time)");
-        }
-        return new StudyPlan(days, consolidateFrom, finalFrom, mockDates, shortfall == 0, shortfall, options);
+        return (new StudyPlan(days, consolidateFrom, finalFrom, mockDates, shortfall == 0, shortfall, []), unplacedMock);
 
         PlanPhase PhaseOf(DateOnly date) =>
             finalFrom is { } f && date >= f ? PlanPhase.FinalReview : consolidateFrom is { } c && date >= c ? PlanPhase.Consolidate : PlanPhase.Learn;
@@ -237,6 +294,31 @@ public static class StudyPlanner
         {
             tasks[date].Add(task);
             left[date] -= task.Minutes;
+        }
+
+        List<(DateOnly Date, int Minutes)>? Parts(DateOnly from, DateOnly until, int minutes)
+        {
+            var parts = new List<(DateOnly, int)>();
+            foreach (var date in dates)
+            {
+                if (date >= from && date <= until && left[date] >= MinimumReadingPart && minutes > 0)
+                {
+                    // Never leave a remainder shorter than a part: it would be a part of its own.
+                    var take = Math.Min(left[date], minutes);
+                    if (minutes - take is > 0 and < MinimumReadingPart)
+                    {
+                        take = minutes - MinimumReadingPart;
+                    }
+
+                    if (take >= MinimumReadingPart)
+                    {
+                        parts.Add((date, take));
+                        minutes -= take;
+                    }
+                }
+            }
+
+            return minutes == 0 ? parts : null;
         }
 
         DateOnly? PlaceFrom(DateOnly from, DateOnly until, int minutes)
@@ -301,24 +383,56 @@ public static class StudyPlanner
 
     private static string DomainName(PlanRequest request, string id) => request.Domains.FirstOrDefault(d => d.Id == id)?.Name ?? id;
 
-    private static List<string> Options(PlanRequest request, int shortfall, int horizon, DateOnly? finalFrom)
+    /// <summary>
+    /// The choices for a plan that does not fit, each found and checked by planning with it: the fewest whole hours a
+    /// week that make it fit, the lighter plan, the earliest exam date that makes it fit, and (when a mock exam is longer
+    /// than any day) a longer study day. Searches are binary: more time never makes less fit.
+    /// </summary>
+    private static List<PlanOption> Options(PlanRequest request, StudyPlan plan, int unplacedMock)
     {
-        if (shortfall == 0)
+        var options = new List<PlanOption>();
+        if (unplacedMock > 0)
         {
-            return [];
+            options.Add(new PlanOption(PlanOptionKind.LongerDay, $"Keep one study day with at least {unplacedMock} minutes free for a mock exam (no planned day has that much time)", false));
         }
 
-        var weeks = Math.Max(1, (finalFrom ?? request.Today.AddDays(horizon)).DayNumber - request.Today.DayNumber) / 7.0;
-        var extraPerWeek = (int)Math.Ceiling(shortfall / weeks / 15.0) * 15;
-        var pace = Math.Max(1, request.WeeklyMinutes) / 7.0;
-        var laterBy = (int)Math.Ceiling(shortfall / pace);
-        var practiceSaving = request.Modules.Count(m => !m.IsRead) * (int)Math.Ceiling(PracticeQuestions / 2.0 * Math.Max(0.25, request.MinutesPerQuestion));
-        return
-        [
-            $"Study about {extraPerWeek} more minutes a week",
-            $"Practise 5 questions after each module instead of 10 and skip the half-length mock exams (saves about {practiceSaving + (2 * request.MockMinutes.Half)} minutes)",
-            request.ExamDate is { } exam ? $"Move the exam to {exam.AddDays(laterBy):yyyy-MM-dd} or later" : "Set an exam date further away",
-        ];
+        var hours = (int)Math.Ceiling(request.WeeklyMinutes / 60.0);
+        if (Smallest(hours + 1, MaxWeeklyHours, h => Build(request with { WeeklyMinutes = h * 60 }).Plan.Fits) is { } enough)
+        {
+            options.Add(new PlanOption(PlanOptionKind.MoreHours, $"Study {enough} hours a week instead of {hours}: everything fits", true, WeeklyHours: enough));
+        }
+
+        if (!request.Lighter)
+        {
+            var lighter = Build(request with { Lighter = true }).Plan;
+            var what = $"Take the lighter plan: {LighterPracticeQuestions} practice questions after each module instead of {PracticeQuestions}, and no half-length mock exams";
+            options.Add(new PlanOption(PlanOptionKind.Lighter, lighter.Fits ? $"{what}: everything fits" : $"{what} (saves about {plan.ShortfallMinutes - lighter.ShortfallMinutes} minutes; not enough on its own)", lighter.Fits));
+        }
+
+        if (request.ExamDate is { } exam && Smallest(1, 3 * 365, d => Build(request with { ExamDate = exam.AddDays(d) }).Plan.Fits) is { } later)
+        {
+            var date = exam.AddDays(later);
+            options.Add(new PlanOption(PlanOptionKind.LaterExam, $"Move the exam to {date:d MMMM yyyy} or later", true, ExamDate: date));
+        }
+
+        return options;
+    }
+
+    /// <summary>The smallest value in [low, high] for which <paramref name="fits"/> holds, or null when even <paramref name="high"/> does not.</summary>
+    private static int? Smallest(int low, int high, Func<int, bool> fits)
+    {
+        if (low > high || !fits(high))
+        {
+            return null;
+        }
+
+        while (low < high)
+        {
+            var mid = low + ((high - low) / 2);
+            (low, high) = fits(mid) ? (low, mid) : (mid + 1, high);
+        }
+
+        return low;
     }
 
     /// <summary>
@@ -335,7 +449,7 @@ public static class StudyPlanner
         var changes = new List<string>(reasons);
         var missed = previous.Days.Where(d => d.Date < request.Today)
             .SelectMany(d => d.Tasks)
-            .Count(t => t.Kind is PlanTaskKind.Read or PlanTaskKind.MockExam && !doneTaskIds.Contains(t.Id));
+            .Count(t => t.Kind is PlanTaskKind.Read or PlanTaskKind.MockExam && !doneTaskIds.Contains(t.Kind == PlanTaskKind.Read ? $"read:{t.Target}" : t.Id));
         if (missed > 0)
         {
             changes.Add($"{missed} reading or mock-exam task{(missed == 1 ? " was" : "s were")} not done and moved to the next days with room.");

@@ -23,6 +23,9 @@ public sealed class Enrolment
     /// <summary>When the learner usually starts studying, minutes after local midnight (calendar events); null means 19:00.</summary>
     public int? StudyStartMinutes { get; set; }
 
+    /// <summary>True when the learner chose the lighter study plan (fewer questions after each module, no half-length mocks); null or false: the full plan.</summary>
+    public bool? LighterPlan { get; set; }
+
     public DateTime EnrolledUtc { get; set; }
 }
 

@@ -120,7 +120,8 @@ public sealed class PlanInputs(CertPrepDbContext db, TimeProvider time)
                 minutesPerQuestion,
                 reviewMinutes,
                 (blueprint.PlanFor(FormLength.Full).Minutes, blueprint.PlanFor(FormLength.Half).Minutes),
-                mocks[(enrolment.UserId, enrolment.CredentialId)].Count(s => s >= enrolment.EnrolledUtc));
+                mocks[(enrolment.UserId, enrolment.CredentialId)].Count(s => s >= enrolment.EnrolledUtc),
+                enrolment.LighterPlan == true);
             contexts.Add(new PlanContext(enrolment, library.Credential, form, schedule, today, request, stored.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId)), weeklyHours, enrolment.WeeklyHours is null, cardShare));
         }
 

@@ -32,6 +32,9 @@ public sealed class PlanSettingsInput
     [DataType(DataType.Time)]
     [Display(Name = "Usual study time")]
     public TimeOnly StudyStart { get; set; } = CalendarFeeds.DefaultStart;
+
+    [Display(Name = "Lighter plan: 5 practice questions after each module instead of 10, no half-length mock exams")]
+    public bool LighterPlan { get; set; }
 }
 
 /// <summary>Reads and saves the plan's set-up, and re-plans at once with the changes as the reasons.</summary>
@@ -56,6 +59,7 @@ public sealed class PlanSettings(CertPrepDbContext db, PlanService plans, IBackg
             EasyDays = [.. Enum.GetValues<DayOfWeek>().Select(d => easy[d])],
             TimeZone = settings.TimeZone,
             StudyStart = enrolment.StudyStartMinutes is { } m ? TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(m)) : CalendarFeeds.DefaultStart,
+            LighterPlan = enrolment.LighterPlan == true,
         };
     }
 
@@ -122,6 +126,11 @@ public sealed class PlanSettings(CertPrepDbContext db, PlanService plans, IBackg
             reasons.Add("Easy days changed.");
         }
 
+        if ((enrolment.LighterPlan == true) != input.LighterPlan)
+        {
+            reasons.Add(input.LighterPlan ? "Lighter plan chosen: 5 practice questions after each module, no half-length mock exams." : "Full plan again: 10 practice questions after each module and the half-length mock exams.");
+        }
+
         var reviewsChange = settings.EasyDays != easyLetters || settings.TimeZone != input.TimeZone || enrolment.ExamDate != input.ExamDate;
         if (settings.TimeZone != input.TimeZone)
         {
@@ -132,6 +141,7 @@ public sealed class PlanSettings(CertPrepDbContext db, PlanService plans, IBackg
         enrolment.ExamDate = input.ExamDate;
         enrolment.StudyDays = studyDays;
         enrolment.StudyStartMinutes = (int)input.StudyStart.ToTimeSpan().TotalMinutes;
+        enrolment.LighterPlan = input.LighterPlan;
         settings.EasyDays = easyLetters;
         settings.TimeZone = input.TimeZone!;
         settings.UpdatedUtc = time.GetUtcNow().UtcDateTime;
@@ -145,6 +155,45 @@ public sealed class PlanSettings(CertPrepDbContext db, PlanService plans, IBackg
 
         await plans.ReplanAsync(userId, credentialId, PlanTriggers.Settings, reasons.Count == 0 ? ["Settings saved without changes."] : reasons, ct);
         return (null, null);
+    }
+
+    /// <summary>
+    /// Applies one of the choices the current plan offers because it does not fit (more hours a week, the lighter plan,
+    /// a later exam date), then re-plans. The values come from the stored plan, not from the request. Returns an error
+    /// when the plan offers no such choice any more.
+    /// </summary>
+    public async Task<string?> ApplyOptionAsync(string userId, string credentialId, PlanOptionKind kind, CancellationToken ct)
+    {
+        var stored = await plans.CurrentAsync(userId, credentialId, ct);
+        var option = stored?.Plan.Options.FirstOrDefault(o => o.Kind == kind && kind != PlanOptionKind.LongerDay);
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.UserId == userId && e.CredentialId == credentialId, ct);
+        if (option is null || enrolment is null)
+        {
+            return "The plan does not offer that choice any more.";
+        }
+
+        switch (kind)
+        {
+            case PlanOptionKind.MoreHours:
+                enrolment.WeeklyHours = option.WeeklyHours;
+                break;
+            case PlanOptionKind.Lighter:
+                enrolment.LighterPlan = true;
+                break;
+            case PlanOptionKind.LaterExam:
+                enrolment.ExamDate = option.ExamDate;
+                break;
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        if (kind == PlanOptionKind.LaterExam)
+        {
+            await jobs.EnqueueAsync<ReplanLearnerJob>(new Dictionary<string, string> { ["userId"] = userId }, ct);
+        }
+
+        await plans.ReplanAsync(userId, credentialId, PlanTriggers.Settings, [$"You chose: {option.Text}."], ct);
+        return null;
     }
 
     /// <summary>The weekly hours suggested for an exam date (the credential's recommended total spread over the weeks left).</summary>

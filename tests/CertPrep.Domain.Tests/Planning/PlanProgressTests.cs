@@ -33,6 +33,18 @@ public sealed class PlanProgressTests
     }
 
     [Fact]
+    public void Of_AsksForTheTasksOwnNumberOfQuestions_InALighterPlan()
+    {
+        var five = PracticeA with { Questions = 5 };
+
+        var progress = PlanProgress.Of([five, PracticeB], DayActivity.None with { QuestionsByDomain = new Dictionary<string, int> { ["demand"] = 7 } });
+
+        progress[0].Done.ShouldBeTrue();
+        progress[0].Detail.ShouldBe("5 of 5 questions");
+        progress[1].Detail.ShouldBe("2 of 10 questions");
+    }
+
+    [Fact]
     public void Of_TicksReadingReviewsAndMock_WhenTheModuleIsReadReviewsClearedAndAMockSubmitted()
     {
         var activity = new DayActivity(new HashSet<string> { "m1" }, new Dictionary<string, int>(), ReviewsDone: 8, ReviewsLeft: 0, MocksSubmitted: 1, MockInProgress: false);

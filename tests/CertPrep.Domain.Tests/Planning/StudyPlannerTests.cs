@@ -73,10 +73,83 @@ public sealed class StudyPlannerTests
 
         plan.Fits.ShouldBeFalse();
         plan.ShortfallMinutes.ShouldBeGreaterThan(0);
-        plan.Options.ShouldContain(o => o.StartsWith("Study about", StringComparison.Ordinal));
-        plan.Options.ShouldContain(o => o.StartsWith("Move the exam to", StringComparison.Ordinal));
-        plan.Options.ShouldContain(o => o.StartsWith("Keep one study day with at least 210 minutes", StringComparison.Ordinal), "a 24-minute day cannot hold a full mock exam");
+        plan.Options.ShouldContain(o => o.Kind == PlanOptionKind.MoreHours && o.Text.StartsWith("Study ", StringComparison.Ordinal));
+        plan.Options.ShouldContain(o => o.Kind == PlanOptionKind.Lighter);
+        plan.Options.ShouldNotContain(o => o.Kind == PlanOptionKind.LaterExam, "no later date gives a 24-minute day room for a 210-minute mock exam");
+        plan.Options.ShouldContain(o => o.Text.StartsWith("Keep one study day with at least 210 minutes", StringComparison.Ordinal), "a 24-minute day cannot hold a full mock exam");
         plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+    }
+
+    [Fact]
+    public void Options_AreCheckedByPlanning_TheFewestHoursAndTheEarliestDateThatFit()
+    {
+        // Days long enough for the full mock exam (220 minutes), but 2,400 minutes of reading in two weeks before the final one.
+        var request = Request(examInDays: 21, weeklyMinutes: 1100, reviewMinutes: 0) with
+        {
+            Modules = [.. Enumerable.Range(1, 8).Select(i => new PlanModule($"m{i}", $"Module {i}", $"d{i}", 300, [], false))],
+        };
+
+        var plan = StudyPlanner.Plan(request);
+
+        var hours = plan.Options.Single(o => o.Kind == PlanOptionKind.MoreHours);
+        hours.Fits.ShouldBeTrue();
+        StudyPlanner.Plan(request with { WeeklyMinutes = hours.WeeklyHours!.Value * 60 }).Fits.ShouldBeTrue();
+        StudyPlanner.Plan(request with { WeeklyMinutes = (hours.WeeklyHours.Value - 1) * 60 }).Fits.ShouldBeFalse("the fewest whole hours");
+        hours.Text.ShouldBe($"Study {hours.WeeklyHours} hours a week instead of 19: everything fits");
+        var later = plan.Options.Single(o => o.Kind == PlanOptionKind.LaterExam);
+        StudyPlanner.Plan(request with { ExamDate = later.ExamDate }).Fits.ShouldBeTrue();
+        StudyPlanner.Plan(request with { ExamDate = later.ExamDate!.Value.AddDays(-1) }).Fits.ShouldBeFalse("the earliest date");
+    }
+
+    [Fact]
+    public void Plan_ReadsAModuleLongerThanAnyDayInParts_OnConsecutiveDaysWithRoom()
+    {
+        // 5 hours a week over seven days is 42 minutes a day: a 50-minute module never fits one day.
+        var request = Request(examInDays: 60, weeklyMinutes: 300, reviewMinutes: 0) with
+        {
+            StudyDays = Enum.GetValues<DayOfWeek>().ToHashSet(),
+            Modules = [new PlanModule("long", "Long module", "d1", 50, [], false), new PlanModule("short", "Short module", "d2", 20, [], false)],
+            MockMinutes = (40, 20),
+        };
+
+        var plan = StudyPlanner.Plan(request);
+
+        var parts = plan.Days.SelectMany(d => d.Tasks.Select(t => (d.Date, Task: t))).Where(x => x.Task.Kind == PlanTaskKind.Read && x.Task.Target == "long").ToList();
+        parts.Count.ShouldBe(2);
+        parts.Sum(p => p.Task.Minutes).ShouldBe(50);
+        parts.ShouldAllBe(p => p.Task.Minutes >= StudyPlanner.MinimumReadingPart);
+        parts[0].Task.Title.ShouldBe("Read: Long module (part 1 of 2)");
+        parts[1].Date.ShouldBe(parts[0].Date.AddDays(1));
+        plan.Days.SelectMany(d => d.Tasks).Single(t => t.Id == "practice:long").ShouldNotBeNull();
+        plan.Fits.ShouldBeTrue();
+        plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+    }
+
+    [Fact]
+    public void Plan_AsksFiveQuestionsAfterEachModule_AndNoHalfMocks_WhenLighter()
+    {
+        var request = Request(examInDays: 120, weeklyMinutes: 1200);
+
+        var full = StudyPlanner.Plan(request);
+        var lighter = StudyPlanner.Plan(request with { Lighter = true });
+
+        full.MockExamDates.Count.ShouldBe(3);
+        lighter.MockExamDates.Count.ShouldBe(1, "only the full mock exam before the final week");
+        var afterModules = lighter.Days.SelectMany(d => d.Tasks).Where(t => t.Kind == PlanTaskKind.Practice && t.Id.Split(':').Length == 2).ToList();
+        afterModules.Count.ShouldBe(request.Modules.Count);
+        afterModules.ShouldAllBe(t => t.PracticeQuestions == StudyPlanner.LighterPracticeQuestions && t.Minutes == 8);
+        lighter.Options.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Options_OfferTheLighterPlan_WithWhatItSaves_WhenItIsNotEnoughAlone()
+    {
+        var plan = StudyPlanner.Plan(Request(examInDays: 21, weeklyMinutes: 120));
+
+        var lighter = plan.Options.Single(o => o.Kind == PlanOptionKind.Lighter);
+
+        lighter.Fits.ShouldBeFalse();
+        lighter.Text.ShouldMatch(@"^Take the lighter plan: 5 practice questions after each module instead of 10, and no half-length mock exams \(saves about \d+ minutes; not enough on its own\)$");
     }
 
     [Fact]

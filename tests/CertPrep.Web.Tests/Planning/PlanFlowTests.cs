@@ -78,7 +78,7 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     [Fact]
-    public async Task Plan_SaysWhenItDoesNotFit_AndOffersChoices_InsteadOfOverloadingDays()
+    public async Task Plan_SaysWhenItDoesNotFit_OffersCheckedChoices_AndAppliesTheOneChosen()
     {
         var learner = await app.EnrolledLearnerAsync();
 
@@ -87,10 +87,43 @@ public abstract class PlanFlowTests(LearningFixture app)
         var page = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
         var warning = page.QuerySelector("[data-testid=plan-does-not-fit]")!.TextContent;
         warning.ShouldContain($"Keep one study day with at least {ExamContent.Minutes} minutes free for a mock exam");
-        warning.ShouldContain("more minutes a week");
-        warning.ShouldContain("Move the exam to");
+        var options = page.QuerySelectorAll("[data-testid=plan-option]").ToDictionary(o => o.GetAttribute("data-kind")!, o => o);
+        options.Keys.ShouldBe(["LongerDay", "MoreHours", "Lighter"], ignoreOrder: true, "no later exam date gives an 8-minute day room for a 30-minute mock");
+        options["MoreHours"].TextContent.ShouldContain("Study 4 hours a week instead of 1: everything fits");
         (await StoredPlanAsync(learner)).Plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
         (await learner.Client.GetDocumentAsync("/Today")).QuerySelector($"[data-testid=today-{Credential}] .notice")!.TextContent.ShouldContain("no longer fits");
+
+        var apply = await learner.Client.SubmitAsync((IHtmlFormElement)options["MoreHours"].QuerySelector("form")!, $"/Plan/{Credential}");
+        apply.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
+        after.QuerySelector("[data-testid=plan-does-not-fit]").ShouldBeNull();
+        after.QuerySelector("[data-testid=weekly-hours]")!.TextContent.ShouldStartWith("4 hours a week");
+        after.QuerySelector("[data-testid=plan-changes] li")!.TextContent.ShouldContain("You chose: Study 4 hours a week instead of 1: everything fits.");
+        after.QuerySelector("[data-testid=plan-changes] li")!.TextContent.ShouldContain("The plan fits again.");
+        var stale = await learner.Client.PostAsync($"/Plan/{Credential}?handler=Apply", LearningRequests.Token(after), [new("kind", "LaterExam")]);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await StoredPlanAsync(learner)).Plan.Fits.ShouldBeTrue("a choice the plan does not offer changes nothing");
+    }
+
+    [Fact]
+    public async Task LighterPlan_AsksFiveQuestionsAfterTheModule_AndTicksThemOff()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5, lighter: true);
+
+        var quiz = LearningRequests.QuizId(await learner.Client.SubmitAsync((IHtmlFormElement)Task(await learner.Client.GetDocumentAsync("/Today"), "practice:mock-basics").QuerySelector("form")!, "/Today"));
+        for (var position = 1; position <= 5; position++)
+        {
+            await learner.AnswerPracticeAsync(quiz, position, key: true);
+        }
+
+        var today = await learner.Client.GetDocumentAsync("/Today");
+        Task(today, "practice:mock-basics").GetAttribute("data-done").ShouldBe("true");
+        Task(today, "practice:mock-basics").TextContent.ShouldContain("5 of 5 questions");
+        (await StoredPlanAsync(learner)).Plan.MockExamDates.Count.ShouldBe(1, "no half-length mocks in the lighter plan");
+        var changes = (await learner.Client.GetDocumentAsync($"/Plan/{Credential}")).QuerySelector("[data-testid=plan-changes] li")!.TextContent;
+        changes.ShouldContain("Lighter plan chosen");
     }
 
     [Fact]
@@ -317,7 +350,7 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     /// <summary>Saves the plan's settings through the real form (all days, UTC) and follows it to the Plan page.</summary>
-    private async Task SetUpAsync(Learner learner, int examInDays, int weeklyHours, string zone = "UTC", string credentialId = Credential)
+    private async Task SetUpAsync(Learner learner, int examInDays, int weeklyHours, string zone = "UTC", string credentialId = Credential, bool lighter = false)
     {
         var exam = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(examInDays);
         var response = await learner.Client.SubmitFormAsync(
@@ -327,6 +360,7 @@ public abstract class PlanFlowTests(LearningFixture app)
                 ["Input.ExamDate"] = exam.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["Input.WeeklyHours"] = weeklyHours.ToString(CultureInfo.InvariantCulture),
                 ["Input.TimeZone"] = zone,
+                ["Input.LighterPlan"] = lighter ? "true" : "false",
             },
             "form:has([data-testid=save-plan-settings])");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await HtmlForms.ParseAsync(response)).QuerySelector("main")?.TextContent);

@@ -13,6 +13,7 @@ public sealed class StudyPlans : Migration
     {
         migrationBuilder.AddColumn<string>(name: "StudyDays", table: "Enrolments", maxLength: 7, nullable: true);
         migrationBuilder.AddColumn<int>(name: "StudyStartMinutes", table: "Enrolments", nullable: true);
+        migrationBuilder.AddColumn<bool>(name: "LighterPlan", table: "Enrolments", nullable: true);
 
         migrationBuilder.CreateTable(
             name: "StudyPlans",
@@ -91,6 +92,7 @@ public sealed class StudyPlans : Migration
         migrationBuilder.DropTable("StudyPlanChanges");
         migrationBuilder.DropTable("StudyPlanDays");
         migrationBuilder.DropTable("StudyPlans");
+        migrationBuilder.DropColumn(name: "LighterPlan", table: "Enrolments");
         migrationBuilder.DropColumn(name: "StudyStartMinutes", table: "Enrolments");
         migrationBuilder.DropColumn(name: "StudyDays", table: "Enrolments");
     }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Plan;
 
-public sealed class IndexModel(PlanViews views, PlanService plans, EnrolmentService enrolments) : PageModel
+public sealed class IndexModel(PlanViews views, PlanService plans, PlanSettings settings, EnrolmentService enrolments) : PageModel
 {
     public PlanPage View { get; private set; } = null!;
 
@@ -35,6 +35,13 @@ public sealed class IndexModel(PlanViews views, PlanService plans, EnrolmentServ
         View = page;
         Anchor = at ?? page.Today;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(string credential, Domain.Planning.PlanOptionKind kind, CancellationToken ct)
+    {
+        var error = await settings.ApplyOptionAsync(User.UserId(), credential, kind, ct);
+        TempData["Status"] = error ?? "Done. Your plan was re-made with your choice.";
+        return RedirectToPage(new { credential });
     }
 
     public async Task<IActionResult> OnPostReplanAsync(string credential, CancellationToken ct)
