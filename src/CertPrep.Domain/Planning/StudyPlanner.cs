@@ -409,7 +409,9 @@ public static class StudyPlanner
             options.Add(new PlanOption(PlanOptionKind.Lighter, lighter.Fits ? $"{what}: everything fits" : $"{what} (saves about {plan.ShortfallMinutes - lighter.ShortfallMinutes} minutes; not enough on its own)", lighter.Fits));
         }
 
-        if (request.ExamDate is { } exam && Smallest(1, 3 * 365, d => Build(request with { ExamDate = exam.AddDays(d) }).Plan.Fits) is { } later)
+        // A later date cannot help a mock exam longer than every day (day budgets do not depend on the date).
+        var longestDay = plan.Days.Count == 0 ? 0 : plan.Days.Max(d => d.BudgetMinutes);
+        if (request.ExamDate is { } exam && unplacedMock <= longestDay && Smallest(1, 3 * 365, d => Build(request with { ExamDate = exam.AddDays(d) }).Plan.Fits) is { } later)
         {
             var date = exam.AddDays(later);
             options.Add(new PlanOption(PlanOptionKind.LaterExam, $"Move the exam to {date:d MMMM yyyy} or later", true, ExamDate: date));

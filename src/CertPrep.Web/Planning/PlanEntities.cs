@@ -95,6 +95,7 @@ internal sealed class StudyPlanDayConfiguration : IEntityTypeConfiguration<Study
     {
         builder.ToTable("StudyPlanDays");
         builder.HasKey(d => new { d.UserId, d.CredentialId, d.Date });
+        builder.HasIndex(d => d.Date); // the clean-up of old days
         builder.Property(d => d.UserId).HasMaxLength(450);
         builder.Property(d => d.CredentialId).HasMaxLength(100);
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(d => new { d.UserId, d.CredentialId }).OnDelete(DeleteBehavior.Cascade);
@@ -111,6 +112,7 @@ internal sealed class StudyPlanChangeConfiguration : IEntityTypeConfiguration<St
         builder.Property(c => c.CredentialId).HasMaxLength(100);
         builder.Property(c => c.Trigger).HasMaxLength(40);
         builder.HasIndex(c => new { c.UserId, c.CredentialId, c.ChangedUtc });
+        builder.HasIndex(c => c.ChangedUtc); // the clean-up of old entries
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(c => new { c.UserId, c.CredentialId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,7 +22,8 @@ public sealed record PlanContext(
     StudyPlanRecord? Stored,
     int WeeklyHours,
     bool WeeklyHoursSuggested,
-    double CardShare);
+    double CardShare,
+    int MocksSincePlan);
 
 /// <summary>
 /// Loads what the planner needs for a batch of learners with a handful of queries (the nightly job plans thousands):
@@ -122,7 +123,9 @@ public sealed class PlanInputs(CertPrepDbContext db, TimeProvider time)
                 (blueprint.PlanFor(FormLength.Full).Minutes, blueprint.PlanFor(FormLength.Half).Minutes),
                 mocks[(enrolment.UserId, enrolment.CredentialId)].Count(s => s >= enrolment.EnrolledUtc),
                 enrolment.LighterPlan == true);
-            contexts.Add(new PlanContext(enrolment, library.Credential, form, schedule, today, request, stored.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId)), weeklyHours, enrolment.WeeklyHours is null, cardShare));
+            var previous = stored.GetValueOrDefault((enrolment.UserId, enrolment.CredentialId));
+            var mocksSincePlan = previous is null ? 0 : mocks[(enrolment.UserId, enrolment.CredentialId)].Count(s => s >= previous.ComputedUtc);
+            contexts.Add(new PlanContext(enrolment, library.Credential, form, schedule, today, request, previous, weeklyHours, enrolment.WeeklyHours is null, cardShare, mocksSincePlan));
         }
 
         return contexts;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CertPrep.Domain.Planning;
 using CertPrep.Web.Adaptive;
 using CertPrep.Web.Data;
+using CertPrep.Web.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace CertPrep.Web.Planning;
@@ -25,7 +26,7 @@ public static class PlanTriggers
 /// changes logged with its reasons. The nightly job re-plans each enrolment once per learner day, in batches; a learner
 /// can re-plan on demand, and changing the plan's settings or taking a mock exam re-plans at once.
 /// </summary>
-public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, MasteryService mastery, Reviews.ReviewPlanning reviews, TimeProvider time)
+public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, MasteryService mastery, ReviewPlanning reviews, TimeProvider time)
 {
     public const int LearnersPerBatch = 200;
 
@@ -114,16 +115,24 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
             }
 
             after = users[^1];
-            var contexts = (await inputs.LoadAsync(users, null, ct)).Where(c => c.Stored is null || c.Stored.Day < c.Today).ToList();
+            // Only learners with a plan older than their today (or none) are loaded in full: an hourly run that finds
+            // nothing to do reads three narrow tables.
+            var due = await DueAsync(users, now, ct);
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var contexts = (await inputs.LoadAsync(due, null, ct)).Where(c => c.Stored is null || c.Stored.Day < c.Today).ToList();
             if (contexts.Count == 0)
             {
                 continue;
             }
 
-            var frozen = await FrozenDatesAsync(users, ct);
+            var frozen = await FrozenDatesAsync(due, ct);
             // Planning is pure computation on each enrolment's own inputs: spread it over the cores, then write once.
             var results = new (StudyPlanRecord Record, List<StudyPlanDay> History, StudyPlanChange Change)[contexts.Count];
-            Parallel.For(0, contexts.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = Compute(contexts[i], PlanTriggers.Nightly, [], frozen, now));
+            Parallel.For(0, contexts.Count, new ParallelOptions { CancellationToken = ct }, i => results[i] = Compute(contexts[i], contexts[i].Stored is null ? PlanTriggers.First : PlanTriggers.Nightly, [], frozen, now));
             foreach (var (context, result) in contexts.Zip(results))
             {
                 Track(context, result);
@@ -243,7 +252,7 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
         else
         {
             var done = context.Request.Modules.Where(m => m.IsRead).Select(m => $"read:{m.Id}")
-                .Concat(previous.Days.SelectMany(d => d.Tasks).Where(t => t.Kind == PlanTaskKind.MockExam).Select(t => t.Id).Take(context.Request.MocksTaken))
+                .Concat(previous.Days.SelectMany(d => d.Tasks).Where(t => t.Kind == PlanTaskKind.MockExam).Select(t => t.Id).Take(context.MocksSincePlan))
                 .ToHashSet(StringComparer.Ordinal);
             (plan, changes) = StudyPlanner.Replan(previous, context.Request, done, reasons);
         }
@@ -274,6 +283,22 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
         var reads = plan.Days.SelectMany(d => d.Tasks).Count(t => t.Kind == PlanTaskKind.Read);
         var until = context.Request.ExamDate is { } exam ? $"to your exam on {exam:d MMMM yyyy}" : "for the coming week (no exam date set)";
         return $"Plan made {until}: {reads} module{(reads == 1 ? "" : "s")} to read, {plan.MockExamDates.Count} mock exam{(plan.MockExamDates.Count == 1 ? "" : "s")}, {context.WeeklyHours} hours a week.";
+    }
+
+    /// <summary>The learners among <paramref name="users"/> with an enrolment whose plan was made before their today, or that has none.</summary>
+    private async Task<List<string>> DueAsync(IReadOnlyList<string> users, DateTimeOffset now, CancellationToken ct)
+    {
+        var enrolments = await db.Enrolments.AsNoTracking().Where(e => users.Contains(e.UserId)).Select(e => new { e.UserId, e.CredentialId }).ToListAsync(ct);
+        var plans = (await db.StudyPlans.AsNoTracking().Where(p => users.Contains(p.UserId)).Select(p => new { p.UserId, p.CredentialId, p.Day }).ToListAsync(ct))
+            .ToDictionary(p => (p.UserId, p.CredentialId), p => p.Day);
+        var calendars = await db.StudySettings.AsNoTracking().Where(s => users.Contains(s.UserId)).Select(s => new { s.UserId, s.TimeZone, s.DayStartMinutes })
+            .ToDictionaryAsync(s => s.UserId, s => LearnerSchedule.CalendarOf(s.TimeZone, s.DayStartMinutes), StringComparer.Ordinal, ct);
+        var defaults = new StudySettings { UserId = string.Empty };
+        var fallback = LearnerSchedule.CalendarOf(defaults.TimeZone, defaults.DayStartMinutes);
+        return [.. enrolments
+            .Where(e => !plans.TryGetValue((e.UserId, e.CredentialId), out var day) || day < DateOnly.FromDayNumber(calendars.GetValueOrDefault(e.UserId, fallback).DayOf(now)))
+            .Select(e => e.UserId)
+            .Distinct(StringComparer.Ordinal)];
     }
 
     private async Task<IReadOnlySet<(string, string, DateOnly)>> FrozenDatesAsync(IReadOnlyList<string> users, CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed class LearnerSchedule
     {
         Settings = settings;
         _examDates = examDates;
-        var calendar = new StudyCalendar(Zone(settings.TimeZone), TimeSpan.FromMinutes(Math.Clamp(settings.DayStartMinutes, 0, (24 * 60) - 1)));
+        var calendar = CalendarOf(settings.TimeZone, settings.DayStartMinutes);
         Scheduler = new FsrsScheduler(SchedulerSettings.Default with
         {
             DesiredRetention = Math.Clamp(settings.DesiredRetention, SchedulerSettings.MinDesiredRetention, SchedulerSettings.MaxDesiredRetention),
@@ -61,6 +61,10 @@ public sealed class LearnerSchedule
     }
 
     public static LearnerSchedule For(StudySettings settings, IReadOnlyDictionary<string, DateOnly> examDates) => new(settings, examDates);
+
+    /// <summary>The learner's calendar: their zone (UTC when unknown) and day start.</summary>
+    public static StudyCalendar CalendarOf(string timeZone, int dayStartMinutes) =>
+        new(Zone(timeZone), TimeSpan.FromMinutes(Math.Clamp(dayStartMinutes, 0, (24 * 60) - 1)));
 
     public static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -160,8 +160,11 @@ public abstract class PlanFlowTests(LearningFixture app)
         var first = await StoredPlanAsync(learner);
         var firstDay = first.Plan.Days[0];
 
+        var newcomer = await app.EnrolledLearnerAsync();
         await RunAsync(s => s.ReplanDueAsync(CancellationToken.None));
         (await StoredPlanAsync(learner)).Record.Revision.ShouldBe(first.Record.Revision, "planned today already");
+        (await app.QueryAsync(db => db.StudyPlanChanges.AsNoTracking().Where(c => c.UserId == newcomer.UserId).Select(c => c.Trigger).ToListAsync()))
+            .ShouldBe([PlanTriggers.First], "the job makes the first plan of an enrolment that has none");
 
         app.Clock.Advance(TimeSpan.FromDays(1));
         await RunAsync(s => s.ReplanDueAsync(CancellationToken.None));

@@ -51,6 +51,8 @@ public sealed class StudyPlans : Migration
                 table.ForeignKey("FK_StudyPlanDays_Enrolments_UserId_CredentialId", x => new { x.UserId, x.CredentialId }, "Enrolments", ["UserId", "CredentialId"], onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateIndex("IX_StudyPlanDays_Date", "StudyPlanDays", "Date");
+
         migrationBuilder.CreateTable(
             name: "StudyPlanChanges",
             columns: table => new
@@ -69,6 +71,7 @@ public sealed class StudyPlans : Migration
                 table.ForeignKey("FK_StudyPlanChanges_Enrolments_UserId_CredentialId", x => new { x.UserId, x.CredentialId }, "Enrolments", ["UserId", "CredentialId"], onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_StudyPlanChanges_UserId_CredentialId_ChangedUtc", "StudyPlanChanges", ["UserId", "CredentialId", "ChangedUtc"]);
+        migrationBuilder.CreateIndex("IX_StudyPlanChanges_ChangedUtc", "StudyPlanChanges", "ChangedUtc");
 
         migrationBuilder.CreateTable(
             name: "CalendarFeeds",
