@@ -95,8 +95,8 @@ public enum PlanOptionKind
     /// <summary>A later exam date (<see cref="PlanOption.ExamDate"/>).</summary>
     LaterExam = 3,
 
-    /// <summary>Make one study day long enough for the full mock exam (advice; no single setting does it).</summary>
-    LongerDay = 4,
+    /// <summary>Make a day of the mock exam's window a study day (advice: the study days and easy days are the learner's).</summary>
+    StudyDayForMock = 4,
 }
 
 /// <summary>A choice that would make the plan fit, checked by planning with it.</summary>
@@ -169,11 +169,11 @@ public static class StudyPlanner
     public static StudyPlan Plan(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (plan, unplacedMock) = Build(request);
-        return plan.Fits ? plan : plan with { Options = Options(request, plan, unplacedMock) };
+        var (plan, mockWithoutDay) = Build(request);
+        return plan.Fits ? plan : plan with { Options = Options(request, plan, mockWithoutDay) };
     }
 
-    private static (StudyPlan Plan, int UnplacedMock) Build(PlanRequest request)
+    private static (StudyPlan Plan, (DateOnly From, DateOnly To)? MockWithoutDay) Build(PlanRequest request)
     {
         var last = request.ExamDate is { } exam ? exam.AddDays(-1) : request.Today.AddDays(RollingDays - 1);
         var dates = new List<DateOnly>();
@@ -201,10 +201,11 @@ public static class StudyPlanner
             }
         }
 
-        // 2. Mock exams at their milestones (the full one 7-10 days before the exam).
+        // 2. Mock exams at their milestones (the full one 7-10 days before the exam). A mock exam longer than a study day
+        //    takes time from the other days of its week, so the week's total stays what the learner gives.
         var mockDates = new List<DateOnly>();
         var shortfall = 0;
-        var unplacedMock = 0;
+        (DateOnly From, DateOnly To)? mockWithoutDay = null;
         if (request.ExamDate is { } examDate && horizon >= 14)
         {
             var milestones = new List<(string Id, DateOnly Target, bool Full)>();
@@ -218,17 +219,28 @@ public static class StudyPlanner
             foreach (var (id, target, full) in milestones.Skip(Math.Min(request.MocksTaken, milestones.Count - 1)))
             {
                 var minutes = full ? request.MockMinutes.Full : request.MockMinutes.Half;
-                var window = full ? dates.Where(d => d >= examDate.AddDays(-10) && d <= examDate.AddDays(-7)) : dates.Where(d => Math.Abs(d.DayNumber - target.DayNumber) <= 3);
-                var day = window.Where(d => left[d] >= minutes).OrderBy(d => Math.Abs(d.DayNumber - target.DayNumber)).Cast<DateOnly?>().FirstOrDefault();
+                var (from, to) = full ? (examDate.AddDays(-10), examDate.AddDays(-7)) : (target.AddDays(-3), target.AddDays(3));
+                var window = dates.Where(d => d >= from && d <= to).OrderBy(d => Math.Abs(d.DayNumber - target.DayNumber)).ToList();
+                var title = full ? "Full mock exam" : "Half-length mock exam";
+                var day = window.Where(d => left[d] >= minutes).Cast<DateOnly?>().FirstOrDefault();
+                if (day is null && window.Where(d => budgets[d] > 0 && request.DayCapacity(d) >= 1 && WeekLeft(d) >= minutes).Cast<DateOnly?>().FirstOrDefault() is { } longDay)
+                {
+                    Borrow(longDay, minutes - left[longDay]);
+                    (day, title) = (longDay, $"{title} (a long session: time moved from other days this week)");
+                }
+
                 if (day is { } chosen)
                 {
-                    Add(chosen, new PlanTask(id, PlanTaskKind.MockExam, full ? "full" : "half", full ? "Full mock exam" : "Half-length mock exam", minutes, PhaseOf(chosen)));
+                    Add(chosen, new PlanTask(id, PlanTaskKind.MockExam, full ? "full" : "half", title, minutes, PhaseOf(chosen)));
                     mockDates.Add(chosen);
                 }
                 else
                 {
                     shortfall += minutes;
-                    unplacedMock = Math.Max(unplacedMock, minutes);
+                    if (!window.Any(d => budgets[d] > 0 && request.DayCapacity(d) >= 1))
+                    {
+                        mockWithoutDay ??= (from, to);
+                    }
                 }
             }
         }
@@ -261,7 +273,8 @@ public static class StudyPlanner
                 var day = PlaceFrom(cursor, learnEnd, task.Minutes);
                 if (day is null)
                 {
-                    shortfall += task.Minutes;
+                    // A rolling week has no deadline: what does not fit this week is next week's work, not a shortfall.
+                    shortfall += request.ExamDate is null ? 0 : task.Minutes;
                     continue;
                 }
 
@@ -285,7 +298,7 @@ public static class StudyPlanner
         }
 
         var days = dates.Select(d => new PlanDay(d, budgets[d], tasks[d])).ToList();
-        return (new StudyPlan(days, consolidateFrom, finalFrom, mockDates, shortfall == 0, shortfall, []), unplacedMock);
+        return (new StudyPlan(days, consolidateFrom, finalFrom, mockDates, shortfall == 0, shortfall, []), mockWithoutDay);
 
         PlanPhase PhaseOf(DateOnly date) =>
             finalFrom is { } f && date >= f ? PlanPhase.FinalReview : consolidateFrom is { } c && date >= c ? PlanPhase.Consolidate : PlanPhase.Learn;
@@ -294,6 +307,28 @@ public static class StudyPlanner
         {
             tasks[date].Add(task);
             left[date] -= task.Minutes;
+        }
+
+        // Minutes not yet planned in the Monday-to-Sunday week of a date (within the plan).
+        int WeekLeft(DateOnly date)
+        {
+            var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+            return dates.Where(d => d >= monday && d < monday.AddDays(7)).Sum(d => left[d]);
+        }
+
+        // Moves unplanned minutes from the other days of the date's week to it, evenly (from the day with the most left).
+        void Borrow(DateOnly date, int minutes)
+        {
+            var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+            var others = dates.Where(d => d >= monday && d < monday.AddDays(7) && d != date).ToList();
+            for (; minutes > 0; minutes--)
+            {
+                var from = others.MaxBy(d => left[d]);
+                left[from]--;
+                budgets[from]--;
+                left[date]++;
+                budgets[date]++;
+            }
         }
 
         List<(DateOnly Date, int Minutes)>? Parts(DateOnly from, DateOnly until, int minutes)
@@ -388,12 +423,12 @@ public static class StudyPlanner
     /// week that make it fit, the lighter plan, the earliest exam date that makes it fit, and (when a mock exam is longer
     /// than any day) a longer study day. Searches are binary: more time never makes less fit.
     /// </summary>
-    private static List<PlanOption> Options(PlanRequest request, StudyPlan plan, int unplacedMock)
+    private static List<PlanOption> Options(PlanRequest request, StudyPlan plan, (DateOnly From, DateOnly To)? mockWithoutDay)
     {
         var options = new List<PlanOption>();
-        if (unplacedMock > 0)
+        if (mockWithoutDay is { } window)
         {
-            options.Add(new PlanOption(PlanOptionKind.LongerDay, $"Keep one study day with at least {unplacedMock} minutes free for a mock exam (no planned day has that much time)", false));
+            options.Add(new PlanOption(PlanOptionKind.StudyDayForMock, $"Make a day from {window.From:ddd d MMM} to {window.To:ddd d MMM} a full study day for the mock exam (none of them is one now)", false));
         }
 
         var hours = (int)Math.Ceiling(request.WeeklyMinutes / 60.0);
@@ -409,12 +444,21 @@ public static class StudyPlanner
             options.Add(new PlanOption(PlanOptionKind.Lighter, lighter.Fits ? $"{what}: everything fits" : $"{what} (saves about {plan.ShortfallMinutes - lighter.ShortfallMinutes} minutes; not enough on its own)", lighter.Fits));
         }
 
-        // A later date cannot help a mock exam longer than every day (day budgets do not depend on the date).
-        var longestDay = plan.Days.Count == 0 ? 0 : plan.Days.Max(d => d.BudgetMinutes);
-        if (request.ExamDate is { } exam && unplacedMock <= longestDay && Smallest(1, 3 * 365, d => Build(request with { ExamDate = exam.AddDays(d) }).Plan.Fits) is { } later)
+        // A later date cannot help a mock exam longer than a whole week's time (weeks do not depend on the date).
+        var week = (int)Math.Floor(request.WeeklyMinutes * Enumerable.Range(0, 7).Select(i => request.Today.AddDays(i)).Where(d => request.StudyDays.Contains(d.DayOfWeek)).Sum(d => Math.Clamp(request.DayCapacity(d), 0, 1)) / Math.Max(1, request.StudyDays.Count));
+
+        // When the mock's window has no study day, a date up to two weeks later moves the window onto one (a linear
+        // search: fitting is periodic in the weekday there); otherwise more time to the exam never fits less.
+        if (request.ExamDate is { } exam)
         {
-            var date = exam.AddDays(later);
-            options.Add(new PlanOption(PlanOptionKind.LaterExam, $"Move the exam to {date:d MMMM yyyy} or later", true, ExamDate: date));
+            var later = mockWithoutDay is not null
+                ? Enumerable.Range(1, 13).Cast<int?>().FirstOrDefault(d => Build(request with { ExamDate = exam.AddDays(d!.Value) }).Plan.Fits)
+                : request.MockMinutes.Full <= week ? Smallest(1, 3 * 365, d => Build(request with { ExamDate = exam.AddDays(d) }).Plan.Fits) : null;
+            if (later is { } days)
+            {
+                var moved = exam.AddDays(days);
+                options.Add(new PlanOption(PlanOptionKind.LaterExam, $"Move the exam to {moved:d MMMM yyyy} or later", true, ExamDate: moved));
+            }
         }
 
         return options;

@@ -165,7 +165,7 @@ public sealed class PlanSettings(CertPrepDbContext db, PlanService plans, IBackg
     public async Task<string?> ApplyOptionAsync(string userId, string credentialId, PlanOptionKind kind, CancellationToken ct)
     {
         var stored = await plans.CurrentAsync(userId, credentialId, ct);
-        var option = stored?.Plan.Options.FirstOrDefault(o => o.Kind == kind && kind != PlanOptionKind.LongerDay);
+        var option = stored?.Plan.Options.FirstOrDefault(o => o.Kind == kind && kind != PlanOptionKind.StudyDayForMock);
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.UserId == userId && e.CredentialId == credentialId, ct);
         if (option is null || enrolment is null)
         {

@@ -75,9 +75,40 @@ public sealed class StudyPlannerTests
         plan.ShortfallMinutes.ShouldBeGreaterThan(0);
         plan.Options.ShouldContain(o => o.Kind == PlanOptionKind.MoreHours && o.Text.StartsWith("Study ", StringComparison.Ordinal));
         plan.Options.ShouldContain(o => o.Kind == PlanOptionKind.Lighter);
-        plan.Options.ShouldNotContain(o => o.Kind == PlanOptionKind.LaterExam, "no later date gives a 24-minute day room for a 210-minute mock exam");
-        plan.Options.ShouldContain(o => o.Text.StartsWith("Keep one study day with at least 210 minutes", StringComparison.Ordinal), "a 24-minute day cannot hold a full mock exam");
+        plan.Options.ShouldNotContain(o => o.Kind == PlanOptionKind.LaterExam, "no later date makes a 2-hour week hold a 210-minute mock exam");
         plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+    }
+
+    [Fact]
+    public void Plan_GivesAMockExamLongerThanAnyDay_TimeFromTheOtherDaysOfItsWeek()
+    {
+        // 10 hours a week on weekdays is 120 minutes a day; the full mock exam takes 210.
+        var request = Request(examInDays: 60, weeklyMinutes: 600);
+
+        var plan = StudyPlanner.Plan(request);
+
+        plan.Fits.ShouldBeTrue();
+        var mockDay = plan.Days.Single(d => d.Tasks.Any(t => t.Id == "mock:final"));
+        mockDay.BudgetMinutes.ShouldBeGreaterThanOrEqualTo(210);
+        mockDay.Tasks.Single(t => t.Id == "mock:final").Title.ShouldBe("Full mock exam (a long session: time moved from other days this week)");
+        var monday = mockDay.Date.AddDays(-(((int)mockDay.Date.DayOfWeek + 6) % 7));
+        plan.Days.Where(d => d.Date >= monday && d.Date < monday.AddDays(7)).Sum(d => d.BudgetMinutes).ShouldBe(600, "the week's total stays the learner's");
+        plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
+        plan.Days.Where(d => !request.StudyDays.Contains(d.Date.DayOfWeek)).ShouldAllBe(d => d.BudgetMinutes == 0, "no time is moved onto a day the learner does not study");
+    }
+
+    [Fact]
+    public void Options_SayToMakeAStudyDayOfTheMockWindow_WhenNoneOfItsDaysIsOne()
+    {
+        // Wednesdays only; the exam on Sunday 22 March puts the full mock's window on Thursday 12 to Sunday 15 March.
+        var request = Request(examInDays: 20, weeklyMinutes: 600) with { StudyDays = new HashSet<DayOfWeek> { DayOfWeek.Wednesday } };
+
+        var plan = StudyPlanner.Plan(request);
+
+        plan.Fits.ShouldBeFalse();
+        plan.Options.Single(o => o.Kind == PlanOptionKind.StudyDayForMock).Text.ShouldBe("Make a day from Thu 12 Mar to Sun 15 Mar a full study day for the mock exam (none of them is one now)");
+        plan.Options.Single(o => o.Kind == PlanOptionKind.LaterExam).ExamDate.ShouldBe(new DateOnly(2026, 3, 25), "the earliest exam whose window holds a Wednesday");
+        plan.Options.ShouldNotContain(o => o.Kind == PlanOptionKind.MoreHours, "more hours do not make a study day");
     }
 
     [Fact]
@@ -208,6 +239,8 @@ public sealed class StudyPlannerTests
         plan.FinalReviewFrom.ShouldBeNull();
         plan.MockExamDates.ShouldBeEmpty();
         plan.Days.Sum(d => d.PlannedMinutes).ShouldBeLessThanOrEqualTo(300);
+        plan.Fits.ShouldBeTrue("reading that does not fit this week is next week's work, not a shortfall");
+        plan.Days.SelectMany(d => d.Tasks).Count(t => t.Kind == PlanTaskKind.Read).ShouldBeLessThan(8, "five hours do not hold eight modules");
     }
 
     [Fact]

@@ -81,29 +81,48 @@ public abstract class PlanFlowTests(LearningFixture app)
     public async Task Plan_SaysWhenItDoesNotFit_OffersCheckedChoices_AndAppliesTheOneChosen()
     {
         var learner = await app.EnrolledLearnerAsync();
+        // Wednesdays only, and an exam on a Sunday: the full mock's window (10 to 7 days before) is Thursday to Sunday.
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var sunday = today.AddDays(20 + ((7 - (int)today.AddDays(20).DayOfWeek) % 7));
 
-        await SetUpAsync(learner, examInDays: 20, weeklyHours: 1);
+        await SetUpAsync(learner, examInDays: sunday.DayNumber - today.DayNumber, weeklyHours: 3, studyDays: [DayOfWeek.Wednesday]);
 
         var page = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
-        var warning = page.QuerySelector("[data-testid=plan-does-not-fit]")!.TextContent;
-        warning.ShouldContain($"Keep one study day with at least {ExamContent.Minutes} minutes free for a mock exam");
+        page.QuerySelector("[data-testid=plan-does-not-fit]").ShouldNotBeNull();
         var options = page.QuerySelectorAll("[data-testid=plan-option]").ToDictionary(o => o.GetAttribute("data-kind")!, o => o);
-        options.Keys.ShouldBe(["LongerDay", "MoreHours", "Lighter"], ignoreOrder: true, "no later exam date gives an 8-minute day room for a 30-minute mock");
-        options["MoreHours"].TextContent.ShouldContain("Study 4 hours a week instead of 1: everything fits");
+        options.Keys.ShouldBe(["StudyDayForMock", "Lighter", "LaterExam"], ignoreOrder: true, "more hours do not make a study day");
+        options["StudyDayForMock"].TextContent.ShouldContain($"Make a day from {sunday.AddDays(-10):ddd d MMM} to {sunday.AddDays(-7):ddd d MMM} a full study day for the mock exam");
+        options["StudyDayForMock"].QuerySelector("form").ShouldBeNull("advice, not a button");
+        options["LaterExam"].TextContent.ShouldContain($"Move the exam to {sunday.AddDays(3):d MMMM yyyy} or later");
         (await StoredPlanAsync(learner)).Plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
         (await learner.Client.GetDocumentAsync("/Today")).QuerySelector($"[data-testid=today-{Credential}] .notice")!.TextContent.ShouldContain("no longer fits");
 
-        var apply = await learner.Client.SubmitAsync((IHtmlFormElement)options["MoreHours"].QuerySelector("form")!, $"/Plan/{Credential}");
+        var apply = await learner.Client.SubmitAsync((IHtmlFormElement)options["LaterExam"].QuerySelector("form")!, $"/Plan/{Credential}");
         apply.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var after = await learner.Client.GetDocumentAsync($"/Plan/{Credential}");
         after.QuerySelector("[data-testid=plan-does-not-fit]").ShouldBeNull();
-        after.QuerySelector("[data-testid=weekly-hours]")!.TextContent.ShouldStartWith("4 hours a week");
-        after.QuerySelector("[data-testid=plan-changes] li")!.TextContent.ShouldContain("You chose: Study 4 hours a week instead of 1: everything fits.");
-        after.QuerySelector("[data-testid=plan-changes] li")!.TextContent.ShouldContain("The plan fits again.");
-        var stale = await learner.Client.PostAsync($"/Plan/{Credential}?handler=Apply", LearningRequests.Token(after), [new("kind", "LaterExam")]);
+        after.QuerySelector("[data-testid=plan-summary]")!.TextContent.ShouldContain(sunday.AddDays(3).ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+        var log = after.QuerySelector("[data-testid=plan-changes] li")!.TextContent;
+        log.ShouldContain($"You chose: Move the exam to {sunday.AddDays(3):d MMMM yyyy} or later.");
+        log.ShouldContain("The plan fits again.");
+        var stale = await learner.Client.PostAsync($"/Plan/{Credential}?handler=Apply", LearningRequests.Token(after), [new("kind", "MoreHours")]);
         stale.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await StoredPlanAsync(learner)).Plan.Fits.ShouldBeTrue("a choice the plan does not offer changes nothing");
+        (await app.QueryAsync(db => db.Enrolments.SingleAsync(e => e.UserId == learner.UserId))).WeeklyHours.ShouldBe(3, "a choice the plan does not offer changes nothing");
+    }
+
+    [Fact]
+    public async Task Plan_GivesTheFullMockALongSession_FromTheRestOfItsWeek()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+
+        await SetUpAsync(learner, examInDays: 30, weeklyHours: 2);
+
+        var plan = (await StoredPlanAsync(learner)).Plan;
+        plan.Fits.ShouldBeTrue();
+        var mockDay = plan.Days.Single(d => d.Tasks.Any(t => t.Id == "mock:final"));
+        mockDay.BudgetMinutes.ShouldBeGreaterThanOrEqualTo(ExamContent.Minutes, "a 17-minute day takes time from its week for the 30-minute mock");
+        plan.Days.ShouldAllBe(d => d.PlannedMinutes <= d.BudgetMinutes);
     }
 
     [Fact]
@@ -353,19 +372,22 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     /// <summary>Saves the plan's settings through the real form (all days, UTC) and follows it to the Plan page.</summary>
-    private async Task SetUpAsync(Learner learner, int examInDays, int weeklyHours, string zone = "UTC", string credentialId = Credential, bool lighter = false)
+    private async Task SetUpAsync(Learner learner, int examInDays, int weeklyHours, string zone = "UTC", string credentialId = Credential, bool lighter = false, DayOfWeek[]? studyDays = null)
     {
         var exam = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(examInDays);
-        var response = await learner.Client.SubmitFormAsync(
-            $"/Plan/{credentialId}/Setup",
-            new Dictionary<string, string>
-            {
-                ["Input.ExamDate"] = exam.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["Input.WeeklyHours"] = weeklyHours.ToString(CultureInfo.InvariantCulture),
-                ["Input.TimeZone"] = zone,
-                ["Input.LighterPlan"] = lighter ? "true" : "false",
-            },
-            "form:has([data-testid=save-plan-settings])");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.ExamDate"] = exam.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Input.WeeklyHours"] = weeklyHours.ToString(CultureInfo.InvariantCulture),
+            ["Input.TimeZone"] = zone,
+            ["Input.LighterPlan"] = lighter ? "true" : "false",
+        };
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            fields[$"Input.StudyDays[{(int)day}]"] = studyDays is null || studyDays.Contains(day) ? "true" : "false";
+        }
+
+        var response = await learner.Client.SubmitFormAsync($"/Plan/{credentialId}/Setup", fields, "form:has([data-testid=save-plan-settings])");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await HtmlForms.ParseAsync(response)).QuerySelector("main")?.TextContent);
         response.Headers.Location!.OriginalString.ShouldBe($"/Plan/{credentialId}");
     }
