@@ -47,6 +47,20 @@ public sealed class PlanService(CertPrepDbContext db, PlanInputs inputs, Mastery
     /// </summary>
     public async Task<StudyPlan?> ReplanAsync(string userId, string credentialId, string trigger, IReadOnlyList<string> reasons, CancellationToken ct)
     {
+        try
+        {
+            return await ReplanOnceAsync(userId, credentialId, trigger, reasons, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request (a second tab, the job) made or froze the same plan a moment ago: plan again on top of it.
+            db.ChangeTracker.Clear();
+            return await ReplanOnceAsync(userId, credentialId, trigger, reasons, ct);
+        }
+    }
+
+    private async Task<StudyPlan?> ReplanOnceAsync(string userId, string credentialId, string trigger, IReadOnlyList<string> reasons, CancellationToken ct)
+    {
         var context = (await inputs.LoadAsync([userId], credentialId, ct)).SingleOrDefault();
         if (context is null)
         {

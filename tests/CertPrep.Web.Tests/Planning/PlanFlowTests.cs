@@ -45,6 +45,17 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     [Fact]
+    public async Task FirstPlan_IsMadeOnce_WhenSeveralPagesOpenAtTheSameMoment()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+
+        var responses = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, 4).Select(i => learner.Client.GetAsync(i % 2 == 0 ? "/Today" : "/Dashboard")));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await app.QueryAsync(db => db.StudyPlans.CountAsync(p => p.UserId == learner.UserId))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Dashboard_RemindsOfTheTasksLeftToday()
     {
         var learner = await app.EnrolledLearnerAsync();
