@@ -56,6 +56,24 @@ public abstract class PlanFlowTests(LearningFixture app)
     }
 
     [Fact]
+    public async Task Today_IsTheLearnersOwnDate_InTheirTimeZone()
+    {
+        var learner = await app.EnrolledLearnerAsync();
+        // UTC+14 or UTC-12: whatever the hour, one of them is on another date than UTC (days start at 04:00).
+        var now = app.Clock.GetUtcNow();
+        DateOnly DateIn(string zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime.AddHours(-4));
+        var zone = new[] { "Pacific/Kiritimati", "Etc/GMT+12" }.First(z => DateIn(z) != DateIn("UTC"));
+
+        await SetUpAsync(learner, examInDays: 42, weeklyHours: 5, zone: zone);
+
+        var today = await learner.Client.GetDocumentAsync("/Today");
+        today.QuerySelector($"[data-testid=today-{Credential}] time")!.GetAttribute("datetime").ShouldBe(DateIn(zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var plan = await StoredPlanAsync(learner);
+        plan.Record.Day.ShouldBe(DateIn(zone));
+        plan.Plan.Days[0].Date.ShouldBe(DateIn(zone));
+    }
+
+    [Fact]
     public async Task Dashboard_RemindsOfTheTasksLeftToday()
     {
         var learner = await app.EnrolledLearnerAsync();
