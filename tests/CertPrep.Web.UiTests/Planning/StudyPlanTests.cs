@@ -105,4 +105,40 @@ public sealed class StudyPlanTests(BrowserFixture ui, ITestOutputHelper output)
         await Expect(calendar.FeedUrl).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"/calendar/[A-Za-z0-9_-]{43}\.ics$"));
         await AxeScan.ShouldHaveNoSeriousViolationsAsync(page, output);
     });
+
+    [Fact]
+    public Task PlanThatDoesNotFit_OffersChoices_AndTakesOneWithTheKeyboard() => ui.RunAsync(async page =>
+    {
+        // Arrange: Wednesdays only and an exam on a Sunday, so no study day falls 7-10 days before the exam
+        await Learners.SignInEnrolledAsync(ui, page, Credential);
+        var today = DateOnly.FromDateTime(ui.Clock.GetUtcNow().UtcDateTime);
+        var sunday = today.AddDays(20 + ((7 - (int)today.AddDays(20).DayOfWeek) % 7));
+        await page.GotoAsync($"{ui.BaseUrl}/Plan/{Credential}/Setup");
+        var setup = new PlanSetupPage(page);
+        await page.GetByLabel("Exam date").FillAsync(sunday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await setup.WeeklyHours.FillAsync("3");
+        foreach (var day in new[] { "Monday", "Tuesday", "Thursday", "Friday", "Saturday", "Sunday" })
+        {
+            await page.GetByRole(AriaRole.Group, new() { Name = "Study days" }).GetByLabel(day, new() { Exact = true }).UncheckAsync();
+        }
+
+        await setup.Save.ClickAsync();
+
+        // Assert: the plan says it does not fit and offers checked choices
+        var warning = page.GetByTestId("plan-does-not-fit");
+        await Expect(warning).ToContainTextAsync("The plan does not fit before the exam");
+        await Expect(warning).ToContainTextAsync($"Move the exam to {sunday.AddDays(3).ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} or later");
+        await AxeScan.ShouldHaveNoSeriousViolationsAsync(page, output);
+
+        // Act: take the later date with the keyboard
+        var choose = page.Locator("[data-testid=plan-option][data-kind=LaterExam]").GetByRole(AriaRole.Button);
+        await KeyboardNavigation.TabToAsync(page, choose, maxPresses: 60);
+        await KeyboardNavigation.ShouldShowFocusAsync(choose, "the Choose this button");
+        await page.Keyboard.PressAsync("Enter");
+
+        // Assert: the plan fits and the log says why it changed
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("re-made with your choice");
+        await Expect(warning).ToHaveCountAsync(0);
+        await Expect(new PlanPage(page).Changes.Locator("> li").First).ToContainTextAsync("The plan fits again.");
+    });
 }
