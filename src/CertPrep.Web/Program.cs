@@ -24,6 +24,7 @@ try
     builder.AddCertPrepAttempts();
     builder.AddCertPrepReviews();
     builder.AddCertPrepPlanning();
+    builder.AddCertPrepRateLimits();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);
@@ -61,6 +62,7 @@ app.UseAuthentication();
 app.UseContentFiles(); // before routing: static files are skipped once an endpoint (the 404 fallback) is matched
 app.UseRouting();
 app.UseAuthorization();
+app.UseRateLimiter(); // after authorization, so answer limits are per learner
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 // Liveness for load balancers and orchestrators: the process answers; no database round trip (that is /health).
 app.MapGet("/health/live", () => "Healthy").AllowAnonymous();

@@ -42,6 +42,11 @@ public sealed class CertPrepFactory(
         // Tests make jobs fail on purpose and assert the recorded failures; their stack traces would only bury real output.
         builder.UseSetting("Logging:LogLevel:Quartz.Core.JobRunShell", "None");
         builder.UseSetting("Logging:LogLevel:CertPrep.Web.Jobs.QuartzJobRunner", "Error");
+        // Every test client signs in from the same (absent) address and answers as fast as it can: the rate limits are
+        // off unless a test sets them (RateLimitTests does).
+        builder.UseSetting("RateLimits:SignInPerMinute", "0");
+        builder.UseSetting("RateLimits:AnswersPerMinute", "0");
+        builder.UseSetting("RateLimits:CalendarFeedPerHour", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -32,6 +32,6 @@ public static class PlanningSetup
             http.Response.Headers["X-Robots-Tag"] = "noindex";
             var text = await feeds.CalendarAsync(userId, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", ct);
             return Results.Text(text, "text/calendar; charset=utf-8");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.CalendarFeed);
     }
 }

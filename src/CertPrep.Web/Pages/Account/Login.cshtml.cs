@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.SignIn)]
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
 {

@@ -10,6 +10,7 @@ namespace CertPrep.Web.Pages.Exams;
 /// One exam question at a time. Answers are saved when chosen (script) or when moving on (no script); the page
 /// never carries the key. The same handler answers both: JSON for the script, a redirect for a plain form post.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.Answers)]
 public sealed class TakeModel(ExamService exams, ItemPresenter presenter) : PageModel
 {
     public ExamSession Session { get; private set; } = null!;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CertPrep.Web.Pages.Practice;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.Answers)]
 public sealed class QuizModel(PracticeService practice, ItemPresenter presenter, Planning.PlanService plans) : PageModel
 {
     public PracticeSession Session { get; private set; } = null!;

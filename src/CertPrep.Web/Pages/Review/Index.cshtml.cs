@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CertPrep.Web.Pages.Review;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Hosting.RateLimits.Answers)]
 public sealed class IndexModel(ReviewQueue queue, ItemPresenter presenter, LibraryQueries library, CertPrepDbContext db, TimeProvider time) : PageModel
 {
     public ReviewStatus Status { get; private set; } = null!;

@@ -67,6 +67,9 @@
                 say("Saving…");
                 return fetch(form.action, { method: "POST", body: data, headers: { "Accept": "application/json" }, credentials: "same-origin" })
                     .then(function (response) {
+                        if (response.status === 429) {
+                            return { ok: false, json: { message: "Not saved: too many saves in a minute. Wait a moment; your answer is sent when you move on." } };
+                        }
                         return response.json().then(function (json) { return { ok: response.ok, json: json }; });
                     })
                     .then(function (result) {
