@@ -51,5 +51,6 @@ public static class AccountsSetup
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.AddScoped<AdminBootstrapper>();
         builder.Services.AddScoped<RoleAdministration>();
+        builder.Services.AddScoped<PersonalData>();
     }
 }

@@ -11,7 +11,8 @@ public sealed class RoleAdministration(UserManager<ApplicationUser> users, CertP
 
     public async Task<UserPage> ListAsync(string? search, int page, CancellationToken cancellationToken)
     {
-        var query = users.Users.AsNoTracking();
+        // Placeholders that keep deleted learners' answers anonymous are not people: they are not listed.
+        var query = users.Users.AsNoTracking().Where(u => !u.Id.StartsWith(PersonalData.PseudonymPrefix));
         if (!string.IsNullOrWhiteSpace(search))
         {
             var normalized = users.NormalizeEmail(search.Trim());

@@ -1,3 +1,4 @@
+using CertPrep.Tests.Shared;
 using CertPrep.Web.UiTests.Infrastructure;
 using CertPrep.Web.UiTests.Pages;
 using Microsoft.Playwright;
@@ -82,6 +83,33 @@ public sealed class AxeTests(BrowserFixture ui, ITestOutputHelper output)
         // Act + Assert
         await AxeScan.ShouldHaveNoSeriousViolationsAsync(page, output);
     }, InScheme(scheme), scheme.ToString());
+
+    public static TheoryData<string, ColorScheme> PlanAndDataPages()
+    {
+        var data = new TheoryData<string, ColorScheme>();
+        foreach (var path in new[] { "/Today", $"/Plan/{ExamContent.CredentialId}", $"/Plan/{ExamContent.CredentialId}?view=month", $"/Plan/{ExamContent.CredentialId}/Setup", "/Plan/Calendar", "/Account/Data" })
+        {
+            data.Add(path, ColorScheme.Light);
+            data.Add(path, ColorScheme.Dark);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PlanAndDataPages))]
+    public Task StudyPlanAndDataPages_HaveNoSeriousAxeViolations_InEitherColorScheme(string path, ColorScheme scheme) => ui.RunAsync(async page =>
+    {
+        // Arrange
+        await Learners.SignInEnrolledAsync(ui, page, ExamContent.CredentialId);
+
+        // Act
+        await page.GotoAsync(ui.BaseUrl + path);
+        await ShouldUseSchemeAsync(page, scheme);
+
+        // Assert
+        await AxeScan.ShouldHaveNoSeriousViolationsAsync(page, output);
+    }, InScheme(scheme), $"{path.Replace('/', '_')}-{scheme}");
 
     private static BrowserNewContextOptions InScheme(ColorScheme scheme) => new() { ColorScheme = scheme };
 
