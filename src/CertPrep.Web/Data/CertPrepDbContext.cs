@@ -63,6 +63,8 @@ public sealed class CertPrepDbContext(DbContextOptions<CertPrepDbContext> option
 
     public DbSet<Planning.CalendarFeed> CalendarFeeds => Set<Planning.CalendarFeed>();
 
+    public DbSet<Hosting.DataProtectionKey> DataProtectionKeys => Set<Hosting.DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace CertPrep.Web.Hosting;
 
 /// <summary>
-/// The folder for what a node keeps on disk: the SQLite database (when no connection string is set) and the
-/// Data Protection keys that sign cookies and antiforgery tokens. Key <c>CertPrep:DataDirectory</c>, default
+/// The folder for what a node keeps on disk: the SQLite database (when no connection string is set); Data Protection
+/// keys were kept here before they moved into the database (see <see cref="DatabaseXmlRepository"/>). Key <c>CertPrep:DataDirectory</c>, default
 /// <c>App_Data</c> under the content root; created on first run.
 /// </summary>
 public static class DataDirectory
@@ -25,14 +23,5 @@ public static class DataDirectory
         }
 
         return path;
-    }
-
-    /// <summary>Keeps Data Protection keys in the data directory so sign-ins survive a restart.</summary>
-    public static void AddCertPrepDataProtection(this WebApplicationBuilder builder)
-    {
-        var keys = Path.Combine(Resolve(builder.Configuration, builder.Environment.ContentRootPath), "keys");
-        builder.Services.AddDataProtection()
-            .SetApplicationName("CertPrep")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
     }
 }

@@ -23,6 +23,7 @@ public static class MigrationSeed
     private const string Abilities = "20261130060000_Abilities";
     private const string CalibrationAndSnapshots = "20261130080000_CalibrationAndSnapshots";
     private const string StudyPlans = "20261130090000_StudyPlans";
+    private const string DataProtectionKeys = "20261130100000_DataProtectionKeys";
 
     private static readonly DateTime Created = new(2026, 11, 2, 9, 30, 0, DateTimeKind.Utc);
 
@@ -170,6 +171,7 @@ public static class MigrationSeed
             ["UserId"] = UserId, ["CredentialId"] = "cpim", ["ChangedUtc"] = Created, ["Trigger"] = "nightly", ["ChangesJson"] = "[\"Nothing needed to change.\"]",
         }),
         new(StudyPlans, "CalendarFeeds", new() { ["UserId"] = UserId, ["Token"] = "k7Jq2x", ["CreatedUtc"] = Created }),
+        new(DataProtectionKeys, "DataProtectionKeys", new() { ["FriendlyName"] = "key-0001", ["Xml"] = "<key id=\"0001\" version=\"1\" />" }),
     ];
 }
 
