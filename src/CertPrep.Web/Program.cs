@@ -25,12 +25,17 @@ try
     builder.AddCertPrepReviews();
     builder.AddCertPrepPlanning();
     builder.AddCertPrepRateLimits();
+    builder.AddCertPrepForwardedHeaders();
     builder.Services.AddRazorPages(o =>
     {
         o.Conventions.AuthorizeFolder("/Author", Policies.Author);
         o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     });
-    builder.Services.AddAntiforgery(o => o.Cookie.Name = "certprep.af");
+    builder.Services.AddAntiforgery(o =>
+    {
+        o.Cookie.Name = "certprep.af";
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (directly or through a known proxy)
+    });
     app = builder.Build();
 }
 catch (StartupConfigurationException ex)
@@ -44,6 +49,8 @@ if (args.Contains(ImportContentCommand.Verb))
 {
     return await ImportContentCommand.RunAsync(app, Console.Out);
 }
+
+app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
 
 if (app.Environment.IsDevelopment())
 {
