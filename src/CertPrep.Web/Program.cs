@@ -14,9 +14,9 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSingleton(TimeProvider.System);
-    builder.AddCertPrepDataProtection();
     var database = builder.AddCertPrepDatabase();
     builder.Services.AddHostedService<StartupTasks>(); // first: every other hosted service starts after it
+    builder.AddCertPrepDataProtection();
     builder.AddCertPrepAccounts();
     builder.AddCertPrepJobs(database);
     builder.AddCertPrepContent();
@@ -36,6 +36,7 @@ try
         o.Cookie.Name = "certprep.af";
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over HTTPS (directly or through a known proxy)
     });
+    builder.Services.LoadKeyRingOnFirstUse();
     app = builder.Build();
 }
 catch (StartupConfigurationException ex)

@@ -75,4 +75,15 @@ public static class DataProtectionSetup
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>(), legacy)));
     }
+
+    /// <summary>
+    /// Data Protection warms its key ring in a hosted service at start-up. Here the ring lives in the database, which may
+    /// not be migrated yet, or not reachable (start-up then fails with one clear line), so the ring loads on the first
+    /// request that needs it instead. Call last: Identity, antiforgery and cookies each add the warm-up service again.
+    /// </summary>
+    public static void LoadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        var warmUp = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList();
+        warmUp.ForEach(d => services.Remove(d));
+    }
 }
