@@ -1,5 +1,7 @@
+using CertPrep.Web.Data;
 using CertPrep.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CertPrep.Web.Accounts;
 
@@ -11,13 +13,28 @@ internal sealed partial class AdminBootstrapper(
     RoleManager<IdentityRole> roles,
     UserManager<ApplicationUser> users,
     IConfiguration configuration,
+    CertPrepDbContext db,
     TimeProvider time,
     ILogger<AdminBootstrapper> logger)
 {
     public const string EmailKey = "Admin:Email";
     public const string PasswordKey = "Admin:Password";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// In one transaction that nodes starting together take in turn, so the roles and the administrator are created
+    /// once (two nodes would otherwise both find them missing and both create them).
+    /// </summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.LockForTransactionAsync(ClusterLocks.Accounts, ct);
+            await EnsureRolesAndAdministratorAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
+    private async Task EnsureRolesAndAdministratorAsync(CancellationToken cancellationToken)
     {
         foreach (var role in Roles.All)
         {

@@ -1,8 +1,11 @@
+using System.Data.Common;
 using CertPrep.Web.Accounts;
 using CertPrep.Web.Data;
 using CertPrep.Web.Jobs;
 using CertPrep.Web.Library;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -76,6 +79,42 @@ internal sealed partial class StartupTasks(
         }
     }
 
+    /// <summary>PostgreSQL's SQLSTATE for CREATE DATABASE on a name that exists.</summary>
+    private const string DuplicateDatabase = "42P04";
+
+    /// <summary>
+    /// Several nodes starting together (an upgrade) must not apply the same migration twice: whoever creates the
+    /// database first wins (the others find it there), then each node migrates while holding a session advisory lock,
+    /// so the first applies what is pending and the rest find nothing left to do.
+    /// </summary>
+    private static async Task MigrateOneNodeAtATimeAsync(CertPrepDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (DbException ex) when (ex.SqlState == DuplicateDatabase)
+            {
+                // Another node created it a moment ago.
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.LockForSessionAsync(ClusterLocks.Migrations, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.UnlockAsync(ClusterLocks.Migrations, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync(); // ends the session, and with it the lock if unlocking failed
+        }
+    }
+
     private Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(services, database, cancellationToken);
 
     /// <summary>Applies pending migrations; an unreachable or misconfigured database becomes a <see cref="StartupConfigurationException"/>.</summary>
@@ -85,7 +124,15 @@ internal sealed partial class StartupTasks(
         var db = scope.ServiceProvider.GetRequiredService<CertPrepDbContext>();
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                await MigrateOneNodeAtATimeAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
             if (database.Provider == DatabaseProvider.Sqlite)
             {
                 // Readers never wait for the writer, and the scheduler and web requests share the file.

@@ -23,6 +23,7 @@ public sealed partial class ContentImporter(CertPrepDbContext db, ContentInvento
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.LockForTransactionAsync(ClusterLocks.ContentImport, ct); // nodes starting together import one after the other
             var result = await ApplyAsync(library, trigger, started, ct);
             await transaction.CommitAsync(ct);
             cache.Synced = true;
