@@ -42,6 +42,9 @@ public enum JobRunOutcome
     Succeeded = 1,
     Failed = 2,
     Cancelled = 3,
+
+    /// <summary>The node running it stopped (crashed or was killed); another node ran the job again.</summary>
+    Interrupted = 4,
 }
 
 internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>

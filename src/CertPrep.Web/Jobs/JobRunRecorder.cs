@@ -37,6 +37,37 @@ internal sealed partial class JobRunRecorder(IServiceScopeFactory scopes, TimePr
         }
     }
 
+    /// <summary>
+    /// Marks the run a dead node left behind (still "running", due at the same time) as interrupted, and returns the
+    /// time it was due at: Quartz hands the recovering node that time to the second only.
+    /// </summary>
+    public async Task<DateTimeOffset?> InterruptedAsync(string jobName, DateTimeOffset scheduled, string recoveringNode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CertPrepDbContext>();
+            var from = scheduled.UtcDateTime;
+            var to = from.AddSeconds(1);
+            var left = await db.JobRuns
+                .Where(r => r.JobName == jobName && r.ScheduledFireUtc >= from && r.ScheduledFireUtc < to && r.Outcome == JobRunOutcome.Running && r.NodeName != recoveringNode)
+                .ToListAsync(cancellationToken);
+            foreach (var run in left)
+            {
+                run.Outcome = JobRunOutcome.Interrupted;
+                run.FinishedUtc = time.GetUtcNow().UtcDateTime;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return left.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(left[0].ScheduledFireUtc, DateTimeKind.Utc));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRecordFailed(logger, jobName, ex);
+            return null;
+        }
+    }
+
     public async Task FinishedAsync(long? runId, JobRunOutcome outcome, string? error, bool retryScheduled)
     {
         if (runId is null)

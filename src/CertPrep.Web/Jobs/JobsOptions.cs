@@ -31,6 +31,12 @@ public sealed class JobsOptions
     /// <summary>How long shutting down waits for running jobs before it stops waiting (they are recovered on restart).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// PostgreSQL clusters: how often each node records that it is alive. A node silent for about twice this long is
+    /// taken for dead, and the jobs it was running are run again by another node.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
     /// <summary>How long job history is kept by the pruning job.</summary>
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -44,7 +44,11 @@ public static class JobsSetup
                 else
                 {
                     store.UsePostgres(database.ConnectionString);
-                    store.UseClustering();
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = options.ClusterCheckinInterval;
+                        c.CheckinMisfireThreshold = options.ClusterCheckinInterval;
+                    });
                 }
             });
         });

@@ -27,7 +27,12 @@ internal sealed partial class QuartzJobRunner(
             .Where(kv => kv.Key.StartsWith(JobKeys.ArgumentPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[JobKeys.ArgumentPrefix.Length..], kv => kv.Value?.ToString() ?? "", StringComparer.Ordinal);
 
-        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var scheduled = OriginalFireTime(context) ?? context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        if (context.Recovering)
+        {
+            scheduled = await recorder.InterruptedAsync(registration.Name, scheduled, context.Scheduler.SchedulerInstanceId, cancellationToken) ?? scheduled;
+        }
+
         var runId = await recorder.StartedAsync(context, registration.Name, scheduled, cancellationToken);
         try
         {
@@ -50,6 +55,17 @@ internal sealed partial class QuartzJobRunner(
             throw new JobExecutionException(ex.Message, ex);
         }
     }
+
+    /// <summary>
+    /// When a node died while running the job, another node runs it again under a recovery trigger; the fire time the
+    /// job was due at is the original trigger's, which Quartz keeps in the recovery trigger's data (to the second).
+    /// </summary>
+    private static DateTimeOffset? OriginalFireTime(IJobExecutionContext context) =>
+        context.Recovering
+        && context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var value)
+        && DateTimeOffset.TryParse(value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var scheduled)
+            ? scheduled
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background job {JobName} failed on attempt {Attempt}; retry scheduled: {WillRetry}")]
     private static partial void LogJobFailed(ILogger logger, string jobName, int attempt, bool willRetry, Exception exception);
