@@ -5,63 +5,54 @@ namespace CertPrep.Web.Tests.Infrastructure;
 /// <summary>Runs the built site as its own process, as an operator would, and collects what it prints.</summary>
 public static class AppProcess
 {
-    public static async Task<Result> RunAsync(string workDirectory, Dictionary<string, string> environment, bool stopWhenReady = false, params string[] arguments)
+    public static async Task<Result> RunAsync(string workDirectory, IReadOnlyDictionary<string, string> environment, bool stopWhenReady = false, params string[] arguments)
     {
-        var web = Path.Combine(AppContext.BaseDirectory, "CertPrep.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0", .. arguments])
+        await using var node = AppNode.Launch(workDirectory, environment, testHostingStartup: false, arguments);
+        var timeout = TimeSpan.FromSeconds(90);
+        if (stopWhenReady)
+        {
+            await node.WaitUntilStartedAsync();
+            node.Kill();
+        }
+
+        await node.WaitForExitAsync(timeout);
+        return new Result(node.ExitCode, node.Lines);
+    }
+
+    /// <summary>
+    /// How the site is started: the built <c>CertPrep.Web.dll</c> beside the tests, Production settings, a free loopback
+    /// port, the work directory's <c>App_Data</c> and content. With <paramref name="testHostingStartup"/> the tests'
+    /// own assembly is loaded into the site as a hosting startup (it adds the test jobs, see <c>ClusterTestJobs</c>).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string workDirectory, IReadOnlyDictionary<string, string> environment, string[] arguments, bool testHostingStartup = false)
+    {
+        var bin = AppContext.BaseDirectory;
+        var web = Path.Combine(bin, "CertPrep.Web.dll");
+        string[] host = testHostingStartup
+            ? ["exec", "--depsfile", Path.Combine(bin, "CertPrep.Web.Tests.deps.json"), "--runtimeconfig", Path.Combine(bin, "CertPrep.Web.runtimeconfig.json"), web]
+            : [web];
+        var start = new ProcessStartInfo("dotnet", [.. host, "--urls", "http://127.0.0.1:0", .. arguments])
         {
             WorkingDirectory = workDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory; // beside appsettings.json, as deployed
+        start.Environment["ASPNETCORE_CONTENTROOT"] = bin; // beside appsettings.json, as deployed
         start.Environment["CertPrep__DataDirectory"] = Path.Combine(workDirectory, "App_Data");
         start.Environment["Content__Path"] = workDirectory;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        if (testHostingStartup)
+        {
+            start.Environment["ASPNETCORE_HOSTINGSTARTUPASSEMBLIES"] = typeof(AppProcess).Assembly.GetName().Name;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource();
-        void Collect(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (lines)
-            {
-                lines.Add(e.Data);
-            }
-
-            if (e.Data.Contains("Application started", StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        if (stopWhenReady)
-        {
-            await ready.Task.WaitAsync(timeout.Token);
-            process.Kill(entireProcessTree: true);
-        }
-
-        await process.WaitForExitAsync(timeout.Token);
-        lock (lines)
-        {
-            return new Result(process.ExitCode, [.. lines]);
-        }
+        return start;
     }
 
     public sealed record Result(int ExitCode, IReadOnlyList<string> Lines)
