@@ -30,7 +30,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
         // One learner, every request to the other node than the last: register, enrol, practise, take an exam.
         var (client, balancer) = RoundRobinHandler.Client(first, second);
-        var learner = await RegisterAndEnrolAsync(client);
+        var learner = await client.RegisterAndEnrolAsync();
         var quiz = await learner.QuickQuizAsync();
         for (var position = 1; position <= 10; position++)
         {
@@ -41,10 +41,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var exam = await client.StartExamAsync("Quarter");
         for (var position = 1; position <= 4; position++)
         {
-            var page = await client.GetDocumentAsync($"/Exams/{exam}/Take?q={position}");
-            var saved = await client.PostAsync($"/Exams/{exam}/Take?handler=Save", LearningRequests.Token(page), [new("Position", $"{position}"), .. LearningRequests.AnswerFields(page, key: true)], json: true);
-            saved.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await saved.JsonAsync()).GetProperty("saved").GetBoolean().ShouldBeTrue();
+            await client.SaveExamAnswerAsync(exam, position, key: true);
         }
 
         var review = await client.GetDocumentAsync($"/Exams/{exam}/Review");
@@ -133,21 +130,6 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private const string AdminEmail = "admin@cluster.example.org";
-
-    private static async Task<Learner> RegisterAndEnrolAsync(HttpClient client)
-    {
-        var email = Infrastructure.Accounts.NewEmail();
-        var registered = await client.SubmitFormAsync("/Account/Register", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Infrastructure.Accounts.Password,
-            ["Input.ConfirmPassword"] = Infrastructure.Accounts.Password,
-        });
-        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await registered.Content.ReadAsStringAsync());
-        var enrol = await client.SubmitFormAsync("/Enrolments", new Dictionary<string, string> { ["Input.CredentialId"] = ExamContent.CredentialId }, $"form:has(input[value='{ExamContent.CredentialId}'])");
-        enrol.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return new Learner(client, email, "");
-    }
 
     private static async Task<(HttpClient Client, HttpResponseMessage Response)> SignInAdminAsync(AppNode node)
     {

@@ -136,6 +136,42 @@ public static class LearningRequests
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    /// <summary>Registers a new learner through the site's own form and enrols them in the generated credential.</summary>
+    public static async Task<Learner> RegisterAndEnrolAsync(this HttpClient client)
+    {
+        var email = Accounts.NewEmail();
+        var registered = await client.SubmitFormAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Accounts.Password,
+            ["Input.ConfirmPassword"] = Accounts.Password,
+        });
+        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect, await registered.Content.ReadAsStringAsync());
+        var enrol = await client.SubmitFormAsync("/Enrolments", new Dictionary<string, string> { ["Input.CredentialId"] = ExamContent.CredentialId }, $"form:has(input[value='{ExamContent.CredentialId}'])");
+        enrol.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return new Learner(client, email, "");
+    }
+
+    /// <summary>
+    /// Saves an answer the way the exam page's autosave does, checks the site said it was saved, and returns the
+    /// answer as the page shows it when it comes back (see <see cref="ShownAnswer"/>).
+    /// </summary>
+    public static async Task<string> SaveExamAnswerAsync(this HttpClient client, long exam, int position, bool key)
+    {
+        var page = await client.GetDocumentAsync($"/Exams/{exam}/Take?q={position}");
+        var answer = AnswerFields(page, key).ToList();
+        var saved = await client.PostAsync($"/Exams/{exam}/Take?handler=Save", Token(page), [new("Position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. answer], json: true);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.JsonAsync()).GetProperty("saved").GetBoolean().ShouldBeTrue();
+        return string.Join(",", answer.Select(a => a.Value).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The answer an exam or quiz page shows as given: checked choices, or the number typed.</summary>
+    public static string ShownAnswer(IHtmlDocument page) =>
+        page.QuerySelector("input[name=Numeric]") is IHtmlInputElement numeric
+            ? numeric.Value
+            : string.Join(",", page.QuerySelectorAll("input[name=Choice]").Cast<IHtmlInputElement>().Where(i => i.IsChecked).Select(i => i.Value).Order(StringComparer.Ordinal));
+
     /// <summary>Starts a Quick 10 practice quiz and returns its id.</summary>
     public static async Task<long> QuickQuizAsync(this Learner learner, string credentialId = ExamContent.CredentialId)
     {
