@@ -99,13 +99,19 @@ public abstract class AccountPagesTests(AppFixture app)
         (await client.GetAsync("/Account/ChangePassword")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task SignIn_IgnoresForeignReturnUrl()
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("\\\\evil.example")]
+    [InlineData("http:evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task SignIn_IgnoresForeignReturnUrl(string returnUrl)
     {
         var email = Infrastructure.Accounts.NewEmail();
         await app.Factory.CreateUserAsync(email, Infrastructure.Accounts.Password);
         using var client = app.NewClient();
-        using var response = await client.SubmitFormAsync("/Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2F", new Dictionary<string, string>
+        using var response = await client.SubmitFormAsync($"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Infrastructure.Accounts.Password,

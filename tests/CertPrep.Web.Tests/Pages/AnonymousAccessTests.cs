@@ -66,7 +66,13 @@ public abstract class AnonymousAccessTests(AppFixture app)
         using var response = await client.GetAsync("/");
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
-        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("script-src 'self'");
+        response.Headers.GetValues("Referrer-Policy").ShouldBe(["strict-origin-when-cross-origin"]);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("script-src 'self';");
+        policy.ShouldContain("frame-ancestors 'none'");
+        policy.ShouldContain("object-src 'none'");
+        policy.ShouldNotContain("unsafe-inline");
+        policy.ShouldNotContain("unsafe-eval");
     }
 }
 

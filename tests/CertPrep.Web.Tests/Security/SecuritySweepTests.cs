@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using CertPrep.Tests.Shared;
 using CertPrep.Web.Accounts;
 using CertPrep.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -110,6 +111,47 @@ public abstract class SecuritySweepTests(LearningFixture app)
         (await app.QueryAsync(db => db.ReviewLogs.CountAsync(l => l.CardId == card.Id && l.UserId == intruder.UserId))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task AnswerKeys_NeverReachALearner_OnAnyPage_BeforeTheyAnswer()
+    {
+        // A learner in the middle of everything: a practice quiz, an adaptive session and a mock exam, none answered.
+        var learner = await app.EnrolledLearnerAsync();
+        var quiz = await learner.QuickQuizAsync();
+        var adaptive = LearningRequests.QuizId(await learner.Client.SubmitFormAsync($"/Practice?credential={ExamContent.CredentialId}", new Dictionary<string, string>(), "form[data-testid=adaptive-form]"));
+        var exam = await learner.Client.StartExamAsync("Quarter");
+        var module = await app.QueryAsync(db => db.Modules.Select(m => m.Id).FirstAsync());
+        var examItems = await app.QueryAsync(db => db.AttemptItems.CountAsync(i => i.AttemptId == exam));
+
+        var addresses = PageRoutes(id => id.Route switch
+            {
+                var r when r.StartsWith("/Practice", StringComparison.Ordinal) => $"{quiz}",
+                var r when r.StartsWith("/Exams", StringComparison.Ordinal) => $"{exam}",
+                var r when r.StartsWith("/Modules", StringComparison.Ordinal) => module,
+                _ when id.Parameter is "credential" or "id" => ExamContent.CredentialId,
+                _ => "1",
+            })
+            .Where(a => !a.StartsWith("/Author", StringComparison.Ordinal) && !a.StartsWith("/Admin", StringComparison.Ordinal))
+            .Concat(Enumerable.Range(1, 10).Select(q => $"/Practice/{quiz}?q={q}"))
+            .Concat(Enumerable.Range(1, 3).Select(q => $"/Practice/{adaptive}?q={q}"))
+            .Concat(Enumerable.Range(1, examItems).Select(q => $"/Exams/{exam}/Take?q={q}"))
+            .ToList();
+        addresses.ShouldContain($"/Exams/{exam}/Review");
+
+        var seen = 0;
+        foreach (var address in addresses)
+        {
+            using var response = await learner.Client.GetAsync(address);
+            var body = await response.Content.ReadAsStringAsync();
+            body.ShouldNotContain(ExamContent.SecretMarker, Case.Sensitive, $"{address} shows a rationale before the answer");
+            body.ShouldNotContain(ExamContent.ExplanationMarker, Case.Sensitive, $"{address} shows an explanation before the answer");
+            seen += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        seen.ShouldBeGreaterThan(examItems + 13, "the learner's pages were really shown");
+        await learner.AnswerPracticeAsync(quiz, 1, key: false);
+        (await learner.Client.GetStringAsync($"/Practice/{quiz}?q=1")).ShouldContain(ExamContent.SecretMarker, Case.Sensitive, "the check would see a rationale: it shows once answered");
+    }
+
     /// <summary>No script but the site's own files, no event-handler attributes, no javascript: addresses, no frames.</summary>
     private static void ShouldBeInert(IHtmlDocument page, string what)
     {
@@ -121,7 +163,10 @@ public abstract class SecuritySweepTests(LearningFixture app)
     }
 
     /// <summary>The site's Razor pages as addresses, route parameters filled with a plausible value.</summary>
-    private IReadOnlyList<string> PageRoutes()
+    private IReadOnlyList<string> PageRoutes() => PageRoutes(_ => "1");
+
+    /// <summary>The site's Razor pages as addresses, each required route parameter filled by <paramref name="value"/>.</summary>
+    private IReadOnlyList<string> PageRoutes(Func<(string Route, string Parameter), string> value)
     {
         var endpoints = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         return [.. endpoints
@@ -130,7 +175,7 @@ public abstract class SecuritySweepTests(LearningFixture app)
             {
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { IsOptional: true } => "",
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart => "1",
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => value(("/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), parameter.Name)),
                 _ => "",
             })))).TrimEnd('/'))
             .Select(r => r.Length == 0 ? "/" : r)
