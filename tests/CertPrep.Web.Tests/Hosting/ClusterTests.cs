@@ -37,6 +37,11 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
             await learner.AnswerPracticeAsync(quiz, position, key: position % 2 == 0);
         }
 
+        // A status message set on one node (TempData, in a protected cookie) is shown by the other after the redirect.
+        var question = await client.GetDocumentAsync($"/Practice/{quiz}?q=1");
+        var flagged = await client.PostAsync($"/Practice/{quiz}?handler=Mark", LearningRequests.Token(question), [new("position", "1"), new("flagged", "true")]);
+        flagged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetDocumentAsync(flagged.Headers.Location!.OriginalString)).Body!.TextContent.ShouldContain("Question flagged.");
         (await client.GetDocumentAsync($"/Practice/{quiz}/Summary")).QuerySelector("[data-testid=practice-score]")!.TextContent.ShouldContain("of 10 answered");
         var exam = await client.StartExamAsync("Quarter");
         for (var position = 1; position <= 4; position++)
