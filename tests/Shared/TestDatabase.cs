@@ -15,6 +15,14 @@ public abstract class TestDatabase : IAsyncDisposable
     public static TestDatabase Create(DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? new SqliteTestDatabase() : new PostgresTestDatabase();
 
+    /// <summary>A context on this database configured as the site configures its own (for reading what a site process wrote).</summary>
+    public CertPrepDbContext NewContext()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<CertPrepDbContext>();
+        DatabaseSetup.Configure(options, new DatabaseSettings(Provider, ConnectionString));
+        return new CertPrepDbContext(options.Options);
+    }
+
     public abstract ValueTask DisposeAsync();
 }
 

@@ -18,12 +18,7 @@ namespace CertPrep.Web.Tests.Data;
 /// </summary>
 public abstract class MigrationsTests(DatabaseProvider provider)
 {
-    private static CertPrepDbContext Context(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseSettings(database.Provider, database.ConnectionString));
-        return new CertPrepDbContext(options.Options);
-    }
+    private static CertPrepDbContext Context(TestDatabase database) => database.NewContext();
 
     [Fact]
     public async Task Migrations_ProduceTheSchemaOfTheModel()

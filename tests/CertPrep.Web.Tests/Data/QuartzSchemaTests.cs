@@ -20,9 +20,7 @@ public abstract class QuartzSchemaTests(DatabaseProvider provider)
         await using var migrated = TestDatabase.Create(provider);
         await using var provisioned = TestDatabase.Create(provider);
 
-        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseSettings(migrated.Provider, migrated.ConnectionString));
-        await using (var db = new CertPrepDbContext(options.Options))
+        await using (var db = migrated.NewContext())
         {
             await db.Database.MigrateAsync();
         }

@@ -94,9 +94,7 @@ public sealed class ExamCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<DateTime> DeadlineAsync(long exam)
     {
-        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseSettings(_database!.Provider, _database.ConnectionString));
-        await using var db = new CertPrepDbContext(options.Options);
+        await using var db = _database!.NewContext();
         return await db.Attempts.Where(a => a.Id == exam).Select(a => a.DeadlineUtc!.Value).SingleAsync();
     }
 }

@@ -168,9 +168,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<T> QueryAsync<T>(Func<CertPrepDbContext, Task<T>> query)
     {
-        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseSettings(_database.Provider, _database.ConnectionString));
-        await using var db = new CertPrepDbContext(options.Options);
+        await using var db = _database.NewContext();
         return await query(db);
     }
 }

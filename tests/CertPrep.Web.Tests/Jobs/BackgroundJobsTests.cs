@@ -157,9 +157,7 @@ public abstract class BackgroundJobsTests(DatabaseProvider provider) : IAsyncLif
 
     private static async Task<List<JobRun>> Runs(TestDatabase database, string jobName)
     {
-        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
-        DatabaseSetup.Configure(options, new DatabaseSettings(database.Provider, database.ConnectionString));
-        await using var db = new CertPrepDbContext(options.Options);
+        await using var db = database.NewContext();
         return await db.JobRuns.AsNoTracking().Where(r => r.JobName == jobName).ToListAsync();
     }
 
