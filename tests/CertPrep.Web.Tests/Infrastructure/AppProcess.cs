@@ -7,6 +7,20 @@ public static class AppProcess
 {
     public static async Task<Result> RunAsync(string workDirectory, Dictionary<string, string> environment, bool stopWhenReady = false, params string[] arguments)
     {
+        await using var running = Start(workDirectory, environment, arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        if (stopWhenReady)
+        {
+            await running.Ready.WaitAsync(timeout.Token);
+            running.Kill();
+        }
+
+        return await running.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Starts the site and returns at once; the test decides when it ends (e.g. kill -9 part-way through).</summary>
+    public static Running Start(string workDirectory, Dictionary<string, string> environment, params string[] arguments)
+    {
         var web = Path.Combine(AppContext.BaseDirectory, "CertPrep.Web.dll");
         var start = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0", .. arguments])
         {
@@ -24,43 +38,69 @@ public static class AppProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource();
-        void Collect(object? sender, DataReceivedEventArgs e)
+        return new Running(Process.Start(start)!);
+    }
+
+    /// <summary>A started site process.</summary>
+    public sealed class Running : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _lines = [];
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        internal Running(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += Collect;
+            _process.ErrorDataReceived += Collect;
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Id => _process.Id;
+
+        /// <summary>Completes when the web server has started.</summary>
+        public Task Ready => _ready.Task;
+
+        /// <summary>SIGKILL: no shutdown code runs, as in a crash or a power cut.</summary>
+        public void Kill() => _process.Kill(entireProcessTree: true);
+
+        public async Task<Result> WaitForExitAsync(CancellationToken cancellationToken)
+        {
+            await _process.WaitForExitAsync(cancellationToken);
+            lock (_lines)
+            {
+                return new Result(_process.ExitCode, [.. _lines]);
+            }
+        }
+
+        private void Collect(object? sender, DataReceivedEventArgs e)
         {
             if (e.Data is null)
             {
                 return;
             }
 
-            lock (lines)
+            lock (_lines)
             {
-                lines.Add(e.Data);
+                _lines.Add(e.Data);
             }
 
             if (e.Data.Contains("Application started", StringComparison.Ordinal))
             {
-                ready.TrySetResult();
+                _ready.TrySetResult();
             }
         }
 
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        if (stopWhenReady)
+        public async ValueTask DisposeAsync()
         {
-            await ready.Task.WaitAsync(timeout.Token);
-            process.Kill(entireProcessTree: true);
-        }
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
 
-        await process.WaitForExitAsync(timeout.Token);
-        lock (lines)
-        {
-            return new Result(process.ExitCode, [.. lines]);
+            _process.Dispose();
         }
     }
 
