@@ -59,7 +59,12 @@ if (app.Environment.IsDevelopment())
 }
 else
 {
-    app.UseExceptionHandler("/Error");
+    // A database that cannot be used right now is 503 (with Retry-After, set by the page), not a 500: see DatabaseErrors.
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        StatusCodeSelector = ex => DatabaseErrors.IsUnavailable(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+    });
     app.UseHsts();
 }
 

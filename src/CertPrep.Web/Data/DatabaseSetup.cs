@@ -27,7 +27,9 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, o => o.MigrationsHistoryTable(history)),
             _ => options.UseNpgsql(settings.ConnectionString, o => o
                 .MigrationsHistoryTable(history)
-                .EnableRetryOnFailure(maxRetryCount: 3)),
+                // Rides out a dropped connection or a fail-over blip; a longer outage becomes a 503 within a few
+                // seconds (DatabaseErrors) instead of holding the request for EF's default delays of up to 30 s.
+                .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)),
         };
 
         // Migrations are written by hand (the EF design-time package cannot be restored here), so there is no

@@ -25,7 +25,7 @@ public sealed class StatusModel : PageModel
             403 => ("You do not have access to this page", "Your account does not have the role this page needs. An administrator can grant it."),
             404 => ("Page not found", "There is no page at this address."),
             429 => ("Too many requests", "Please wait a minute and try again."),
-            503 => ("Temporarily unavailable", "CertPrep cannot reach its database right now. Please try again in a minute."),
+            503 => ("Temporarily unavailable", Data.DatabaseErrors.Message),
             _ => ("Something went wrong", "The page could not be shown."),
         };
     }

@@ -61,7 +61,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         // A slow job started by hand; the node running it is killed; the other node runs it again to the end.
         using var admin = (await SignInAdminAsync(first)).Client;
         var jobs = await admin.GetDocumentAsync("/Admin/Jobs");
-        var runNow = (AngleSharp.Html.Dom.IHtmlFormElement)jobs.QuerySelector($"tr[data-job='{SlowJob.Name}'] form")!;
+        var runNow = (AngleSharp.Html.Dom.IHtmlFormElement)jobs.QuerySelector($"tr[data-job='{ClusterSlowJob.Name}'] form")!;
         (await admin.SubmitAsync(runNow, "/Admin/Jobs")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var runner = await WaitForSignalAsync("slow-started");
         var victim = _nodes.Single(n => n.ProcessId == runner);
@@ -72,12 +72,12 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         File.Exists(Signal("slow-finished", victim.ProcessId)).ShouldBeFalse("the killed node never finished it");
 
         await Task.Delay(TimeSpan.FromSeconds(4)); // the survivor keeps ticking on its own
-        var slow = await RunsAsync(SlowJob.Name);
+        var slow = await RunsAsync(ClusterSlowJob.Name);
         slow.Select(r => r.Outcome).Order().ToList().ShouldBe([JobRunOutcome.Succeeded, JobRunOutcome.Interrupted], string.Join('\n', slow.Select(r => $"{r.ScheduledFireUtc:O} {r.TriggerName} {r.NodeName} {r.Outcome}")));
         slow.Select(r => r.ScheduledFireUtc).Distinct().Count().ShouldBe(1, "the recovered run is the same firing");
         slow.Single(r => r.Outcome == JobRunOutcome.Succeeded).NodeName.ShouldNotBe(slow.Single(r => r.Outcome == JobRunOutcome.Interrupted).NodeName);
 
-        var ticks = await RunsAsync(TickJob.Name);
+        var ticks = await RunsAsync(ClusterTickJob.Name);
         var completed = ticks.Where(r => r.Outcome == JobRunOutcome.Succeeded).ToList();
         completed.Count.ShouldBeGreaterThanOrEqualTo(8, string.Join('\n', ticks.Select(r => $"{r.ScheduledFireUtc:O} {r.NodeName} {r.Outcome}")));
         completed.GroupBy(r => r.ScheduledFireUtc).ShouldAllBe(g => g.Count() == 1, "each fire time ran once across the cluster");

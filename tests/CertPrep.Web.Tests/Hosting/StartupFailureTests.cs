@@ -70,6 +70,32 @@ public sealed class StartupFailureTests : IDisposable
         result.ShouldHaveNoStackTrace();
     }
 
+    [Fact]
+    public async Task Start_FailsWithOneLineAndLeavesTheFileSound_WhenTheDatabaseFileIsReadOnly()
+    {
+        (await RunAsync(new(), stopWhenReady: true)).Output.ShouldContain("CertPrep is ready");
+        var file = Path.Combine(_workDirectory, "App_Data", "certprep.db");
+
+        // Read-only media (file permissions would not stop root, who runs the tests): SQLite opens the file read-only.
+        var result = await RunAsync(new() { ["ConnectionStrings__CertPrep"] = $"Data Source={file};Mode=ReadOnly" });
+
+        result.ExitCode.ShouldBe(3);
+        var line = result.Lines.Single(l => l.Contains("CertPrep cannot start", StringComparison.Ordinal));
+        line.ShouldContain($"SQLite file {file}");
+        line.ShouldContain("attempt to write a readonly database");
+        result.ShouldHaveNoStackTrace();
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            (await check.ExecuteScalarAsync()).ShouldBe("ok");
+        }
+
+        (await RunAsync(new(), stopWhenReady: true)).Output.ShouldContain("CertPrep is ready"); // writable again: starts as before
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -26,12 +26,13 @@ public abstract class BackgroundJobsTests(DatabaseProvider provider) : IAsyncLif
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private CertPrepFactory App(string? schedulerName = null) => new(_database, services: services =>
+    private CertPrepFactory App(string? schedulerName = null, IReadOnlyDictionary<string, string?>? settings = null) => new(_database, settings, services: services =>
     {
         services.AddSingleton<JobSink>();
         services.AddBackgroundJob<RecordingJob>(RecordingJob.Name, "Test job that records its runs");
         services.AddBackgroundJob<FlakyJob>(FlakyJob.Name, "Test job that fails once");
         services.AddBackgroundJob<BrokenJob>(BrokenJob.Name, "Test job that always fails");
+        services.AddBackgroundJob<SlowJob>(SlowJob.Name, "Test job that runs until released");
     }, schedulerName: schedulerName);
 
     [Fact]
@@ -112,6 +113,34 @@ public abstract class BackgroundJobsTests(DatabaseProvider provider) : IAsyncLif
         var page = await AdminJobsPageAsync(app);
         page.QuerySelectorAll($"tr[data-failure='{BrokenJob.Name}']").Length.ShouldBe(3);
         page.QuerySelector($"tr[data-failure='{BrokenJob.Name}']")!.TextContent.ShouldContain("no, gave up");
+    }
+
+    [Fact]
+    public async Task ScheduledJob_RunsWhenDue_WhileAnotherJobKeepsFailingAndAnotherIsSlow()
+    {
+        // Two workers only, and a failing job that would retry for half an hour: neither may hold up the others.
+        await using var app = App(settings: new Dictionary<string, string?> { ["Jobs:MaxConcurrency"] = "2", ["Jobs:RetryAttempts"] = "1000" });
+        var jobs = app.Services.GetRequiredService<IBackgroundJobs>();
+        var sink = app.Services.GetRequiredService<JobSink>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+
+        await jobs.EnqueueAsync<SlowJob>();
+        await sink.SlowStarted.Task.WaitAsync(Patience);
+        await jobs.EnqueueAsync<BrokenJob>();
+        await WaitForAsync(() => Runs(app, BrokenJob.Name).FirstOrDefault(r => r is { RetryAttempt: 1, FinishedUtc: not null }));
+        var marker = Guid.NewGuid().ToString("N");
+        await jobs.ScheduleAsync<RecordingJob>(time.GetUtcNow().AddSeconds(2), new Dictionary<string, string> { ["marker"] = marker });
+
+        var run = await WaitForAsync(() => sink.Runs.FirstOrDefault(r => r.Arguments.GetValueOrDefault("marker") == marker));
+
+        Runs(app, SlowJob.Name).ShouldHaveSingleItem().FinishedUtc.ShouldBeNull("the slow job is still running on one of the two workers");
+        var broken = Runs(app, BrokenJob.Name);
+        broken.ShouldAllBe(r => r.Outcome != JobRunOutcome.Succeeded);
+        broken.Where(r => r.FinishedUtc is not null).ShouldAllBe(r => r.RetryScheduled, "the failing job is still being retried");
+        (await WaitForAsync(() => Runs(app, RecordingJob.Name).FirstOrDefault(r => r.Outcome == JobRunOutcome.Succeeded))).ShouldNotBeNull();
+        run.RetryAttempt.ShouldBe(0);
+        sink.ReleaseSlow.TrySetResult();
+        await WaitForAsync(() => Runs(app, SlowJob.Name).FirstOrDefault(r => r.Outcome == JobRunOutcome.Succeeded));
     }
 
     [Fact]

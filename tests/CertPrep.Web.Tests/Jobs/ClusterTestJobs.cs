@@ -17,8 +17,8 @@ public sealed class ClusterTestJobs : IHostingStartup
 
     public void Configure(IWebHostBuilder builder) => builder.ConfigureServices(services =>
     {
-        services.AddRecurringJob<TickJob>(TickJob.Name, "0/2 * * * * ?", "Test: fires every two seconds");
-        services.AddRecurringJob<SlowJob>(SlowJob.Name, "0 0 0 1 1 ? 2099", "Test: runs for a while when started by hand");
+        services.AddRecurringJob<ClusterTickJob>(ClusterTickJob.Name, "0/2 * * * * ?", "Test: fires every two seconds");
+        services.AddRecurringJob<ClusterSlowJob>(ClusterSlowJob.Name, "0 0 0 1 1 ? 2099", "Test: runs for a while when started by hand");
     });
 
     internal static void Signal(string name) =>
@@ -26,18 +26,18 @@ public sealed class ClusterTestJobs : IHostingStartup
 }
 
 /// <summary>Does a little work at each fire time; the job history shows where and when it ran.</summary>
-public sealed class TickJob : IBackgroundJob
+public sealed class ClusterTickJob : IBackgroundJob
 {
-    public const string Name = "test-tick";
+    public const string Name = "test-cluster-tick";
 
     public Task RunAsync(BackgroundJobContext context, CancellationToken cancellationToken) =>
         Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
 }
 
 /// <summary>Says it started, works for eight seconds, says it finished.</summary>
-public sealed class SlowJob : IBackgroundJob
+public sealed class ClusterSlowJob : IBackgroundJob
 {
-    public const string Name = "test-slow";
+    public const string Name = "test-cluster-slow";
 
     public async Task RunAsync(BackgroundJobContext context, CancellationToken cancellationToken)
     {

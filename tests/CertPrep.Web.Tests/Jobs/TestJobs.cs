@@ -9,6 +9,12 @@ public sealed class JobSink
     public ConcurrentQueue<BackgroundJobContext> Runs { get; } = new();
 
     public int Attempts;
+
+    /// <summary>Set when a <see cref="SlowJob"/> has started.</summary>
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A <see cref="SlowJob"/> runs until this is set (or the scheduler stops).</summary>
+    public TaskCompletionSource ReleaseSlow { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>Succeeds and records its context.</summary>
@@ -48,4 +54,16 @@ public sealed class BrokenJob : IBackgroundJob
 
     public Task RunAsync(BackgroundJobContext context, CancellationToken cancellationToken) =>
         throw new TimeoutException("the upstream service did not answer");
+}
+
+/// <summary>Runs until the test releases it: a job that takes a long time.</summary>
+public sealed class SlowJob(JobSink sink) : IBackgroundJob
+{
+    public const string Name = "test-slow";
+
+    public async Task RunAsync(BackgroundJobContext context, CancellationToken cancellationToken)
+    {
+        sink.SlowStarted.TrySetResult();
+        await sink.ReleaseSlow.Task.WaitAsync(cancellationToken);
+    }
 }

@@ -110,6 +110,42 @@ public sealed partial class ExamTests(BrowserFixture ui, ITestOutputHelper outpu
     });
 
     [Fact]
+    public Task Autosave_KeepsTheAnswerAndSendsItAgain_WhenTheServerIsTemporarilyUnavailable() => ui.RunAsync(async page =>
+    {
+        // Arrange: the first save meets a 503, as while the database is unreachable (DatabaseOutageTests has the server side)
+        await Learners.SignInEnrolledAsync(ui, page, ExamContent.SmallCredentialId);
+        var exam = await new ExamsPage(page).StartAsync(ExamContent.SmallCredentialId, "Full exam");
+        await exam.SkipToAsync(QuestionKind.SingleAnswer); // one choice, one save
+        var refused = 0;
+        await page.RouteAsync(SaveRequest(), async route =>
+        {
+            if (Interlocked.Increment(ref refused) == 1)
+            {
+                await route.FulfillAsync(new()
+                {
+                    Status = 503,
+                    Headers = new Dictionary<string, string> { ["Retry-After"] = "5" },
+                    ContentType = "application/json",
+                    Body = """{"saved":false,"unavailable":true,"message":"CertPrep cannot reach or write its database right now."}""",
+                });
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        // Act
+        var answer = await exam.Answer.AnswerAsync(correctly: true);
+
+        // Assert: never "Saved." for the refused save; the same answer goes out again by itself and is kept
+        await Expect(exam.SaveStatus).ToHaveTextAsync("Temporarily unavailable: your answer is kept on this page and will be saved when the site is back.");
+        await Expect(exam.SaveStatus).ToHaveTextAsync("Saved.", new() { Timeout = 30_000 }); // Retry-After is 5 s
+        Volatile.Read(ref refused).ShouldBeGreaterThanOrEqualTo(2);
+        await page.ReloadAsync();
+        await exam.Answer.ExpectShownAsync(answer);
+    });
+
+    [Fact]
     public Task Exam_SavesFlagsAndMovesOn_WhenOperatedWithKeyboardOnly() => ui.RunAsync(async page =>
     {
         // Arrange (the mouse may set up): a single-answer question, whose options are a group labelled by a legend
@@ -170,4 +206,8 @@ public sealed partial class ExamTests(BrowserFixture ui, ITestOutputHelper outpu
     /// <summary>A countdown such as 29:58, not yet at zero.</summary>
     [GeneratedRegex(@"^(?!00:00$)\d{2}:\d{2}$")]
     private static partial Regex TimeLeft();
+
+    /// <summary>The exam page's autosave post.</summary>
+    [GeneratedRegex(@"/Take\?handler=Save$")]
+    private static partial Regex SaveRequest();
 }

@@ -56,7 +56,16 @@
             link.textContent = position + (flagged ? "⚑" : "");
             if (counter) { counter.textContent = document.querySelectorAll(".exam-grid .is-answered").length; }
         };
+        // A save the server could not take (503: its database is unavailable) or that never arrived stays pending:
+        // the answer is still chosen in the form, and the same save is sent again after the server's Retry-After.
+        var retryTimer = null;
+        var retryLater = function (seconds) {
+            if (retryTimer) { window.clearTimeout(retryTimer); }
+            var wait = Math.min(Math.max(isNaN(seconds) ? 10 : seconds, 5), 60);
+            retryTimer = window.setTimeout(function () { retryTimer = null; save(); }, wait * 1000);
+        };
         var save = function () {
+            if (retryTimer) { window.clearTimeout(retryTimer); retryTimer = null; }
             inFlight++;
             pending = pending.then(function () {
                 // Read the form when this save's turn comes, not when it was queued: it then carries the revision
@@ -70,6 +79,10 @@
                         if (response.status === 429) {
                             return { ok: false, json: { message: "Not saved: too many saves in a minute. Wait a moment; your answer is sent when you move on." } };
                         }
+                        if (response.status === 503) {
+                            retryLater(parseInt(response.headers.get("Retry-After"), 10));
+                            return { ok: false, json: { message: "Temporarily unavailable: your answer is kept on this page and will be saved when the site is back." } };
+                        }
                         return response.json().then(function (json) { return { ok: response.ok, json: json }; });
                     })
                     .then(function (result) {
@@ -80,7 +93,10 @@
                         var cell = document.querySelector("[data-grid-position='" + result.json.position + "']");
                         if (cell) { mark(cell, result.json.position); }
                     })
-                    .catch(function () { say("Not saved: the connection failed. Your answer will be sent when you move on."); })
+                    .catch(function () {
+                        retryLater(10);
+                        say("Not saved: the connection failed. Your answer is kept on this page and will be sent again.");
+                    })
                     .then(function () { inFlight--; });
             });
         };
