@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CertPrep.LoadTest;
 
-/// <summary>The command line: two verbs, <c>generate-content</c> and <c>run</c>.</summary>
+/// <summary>The command line: three verbs, <c>generate-content</c>, <c>run</c> and <c>mix</c>.</summary>
 internal static class Cli
 {
     public const int Success = 0;
@@ -30,8 +30,26 @@ internal static class Cli
               --seed 1          seed of the learners' choices
               --ready-timeout 30  seconds enrolling may fail while the site is still importing content
 
-        Exit codes: 0 done, 1 set-up failed or more than 1% errors, 2 bad usage.
-        tools/loadtest.sh runs all of it against a fresh server.
+          dotnet run -c Release --project tools/CertPrep.LoadTest -- mix --url http://127.0.0.1:5000 [options]
+              A realistic learner mix (issue 10): every learner registers (or signs in) and enrols, then loops over
+              actions picked with fixed weights: browse (module page, glossary) 35, practise (a quick quiz of 10,
+              feedback after each answer, summary) 30, review (due cards, feedback) 25, mock exam (quarter length:
+              start, 10 answers saved, submit, report) 10; before each action GET /health/live as the reference.
+              --url A[,B]       one or more nodes; a learner's requests alternate between them
+              --learners 20     simulated learners (closed loop, each with its own cookies)
+              --existing 0      how many of them sign in as generated accounts learner-000000@example.org, ...
+                                (tools/CertPrep.LoadData) instead of registering
+              --warmup 10       seconds of mix before the measured period, not recorded
+              --duration 60     seconds measured
+              --think-ms 0      pause before each request of a learner
+              --credential cpim credential new learners enrol in
+              --pids P[,Q]      site processes whose VmRSS/VmHWM are sampled (/proc/<pid>/status)
+              --sample-seconds 5  memory sampling interval
+              --samples FILE    also write every memory sample as CSV
+              --seed 1, --ready-timeout 30  as for run
+
+        Exit codes: 0 done, 1 set-up failed or more than 1% errors (mix: any error), 2 bad usage.
+        tools/loadtest.sh runs all of it against a fresh server; tools/loadmix.sh runs the mix.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -44,6 +62,8 @@ internal static class Cli
                     return GenerateContent(args.AsSpan(1), stdout);
                 case "run":
                     return await LoadRunner.RunAsync(RunSettingsFrom(args.AsSpan(1)), stdout, stderr);
+                case "mix":
+                    return await MixRunner.RunAsync(MixSettingsFrom(args.AsSpan(1)), stdout, stderr);
                 case null or "help" or "--help" or "-h":
                     stdout.WriteLine(Usage);
                     return args.Length == 0 ? BadUsage : Success;
@@ -87,6 +107,35 @@ internal static class Cli
             TimeSpan.FromMilliseconds(options.Int("think-ms", 0, 0, 600_000)),
             options.Int("rate", 0, 0, 1_000_000),
             options.Text("credential") ?? ContentWriter.CredentialId,
+            options.Int("seed", 1, int.MinValue, int.MaxValue),
+            TimeSpan.FromSeconds(options.Int("ready-timeout", 30, 0, 3600)));
+    }
+
+    private static MixSettings MixSettingsFrom(ReadOnlySpan<string> args)
+    {
+        var options = Options.Parse(
+            args,
+            ["url", "learners", "existing", "warmup", "duration", "think-ms", "credential", "pids", "sample-seconds", "samples", "seed", "ready-timeout"],
+            positional: 0);
+        var urls = options.Text("url") ?? throw new UsageException("mix needs --url, e.g. --url http://127.0.0.1:5000 or --url http://127.0.0.1:5000,http://127.0.0.1:5001");
+        var nodes = urls.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(url =>
+            Uri.TryCreate(url, UriKind.Absolute, out var node) && node.Scheme is "http" or "https"
+                ? node
+                : throw new UsageException($"--url '{url}' is not an http(s) address.")).ToList();
+        var pids = (options.Text("pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pid =>
+            int.TryParse(pid, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : throw new UsageException($"--pids: '{pid}' is not a process id.")).ToList();
+        var learners = options.Int("learners", 20, 1, 10_000);
+        return new MixSettings(
+            nodes,
+            learners,
+            options.Int("existing", 0, 0, learners),
+            TimeSpan.FromSeconds(options.Int("warmup", 10, 0, 3600)),
+            TimeSpan.FromSeconds(options.Int("duration", 60, 1, 24 * 3600)),
+            TimeSpan.FromMilliseconds(options.Int("think-ms", 0, 0, 600_000)),
+            options.Text("credential") ?? "cpim",
+            pids,
+            TimeSpan.FromSeconds(options.Int("sample-seconds", 5, 1, 3600)),
+            options.Text("samples"),
             options.Int("seed", 1, int.MinValue, int.MaxValue),
             TimeSpan.FromSeconds(options.Int("ready-timeout", 30, 0, 3600)));
     }
@@ -159,5 +208,20 @@ internal sealed record RunSettings(
     TimeSpan Think,
     int Rate,
     string CredentialId,
+    int Seed,
+    TimeSpan ReadyTimeout);
+
+/// <summary>What <c>mix</c> was asked to do.</summary>
+internal sealed record MixSettings(
+    IReadOnlyList<Uri> Nodes,
+    int Learners,
+    int Existing,
+    TimeSpan Warmup,
+    TimeSpan Duration,
+    TimeSpan Think,
+    string CredentialId,
+    IReadOnlyList<int> Pids,
+    TimeSpan SampleEvery,
+    string? SamplesFile,
     int Seed,
     TimeSpan ReadyTimeout);

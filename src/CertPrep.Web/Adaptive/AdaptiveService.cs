@@ -97,8 +97,9 @@ public sealed class AdaptiveService(CertPrepDbContext db, QuestionPool pool, Que
         if (choice is null)
         {
             var recent = now.UtcDateTime - Recent;
-            var seen = await db.AttemptItems.AsNoTracking()
-                .Where(i => i.AnsweredUtc > recent && db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == attempt.UserId))
+            // A join from the learner's attempts: a correlated EXISTS scans every learner's answers on SQLite.
+            var seen = await db.Attempts.AsNoTracking().Where(a => a.UserId == attempt.UserId)
+                .SelectMany(a => a.Items).Where(i => i.AnsweredUtc > recent)
                 .Select(i => i.QuestionId).Distinct().ToListAsync(ct);
             var excluded = inSession.Concat(seen).ToHashSet(StringComparer.Ordinal);
             var prepared = await bank.GetAsync(db, questions.Select(q => q.VersionId), ct);

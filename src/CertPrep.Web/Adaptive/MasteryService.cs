@@ -79,9 +79,10 @@ public sealed class MasteryService(CertPrepDbContext db, QuestionPool pool, Ques
     /// <summary>The learner's share right per domain and topic, over practice answers and submitted exams.</summary>
     private async Task<List<(string Domain, string Topic, int Answers, double Share)>> TopicsAsync(string userId, string credentialId, CancellationToken ct)
     {
-        var rows = await db.AttemptItems.AsNoTracking()
-            .Where(i => i.IsCorrect != null && db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId && a.CredentialId == credentialId
-                && (a.Kind == AttemptKind.Practice || a.SubmittedUtc != null)))
+        // From the learner's attempts to their items (a join): a correlated EXISTS scans every learner's answers on SQLite.
+        var rows = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.CredentialId == credentialId && (a.Kind == AttemptKind.Practice || a.SubmittedUtc != null))
+            .SelectMany(a => a.Items).Where(i => i.IsCorrect != null)
             .Join(db.QuestionVersions, i => i.QuestionVersionId, v => v.Id, (i, v) => new { i.DomainId, v.Topic, i.IsCorrect })
             .ToListAsync(ct);
         return [.. rows.GroupBy(r => (r.DomainId, r.Topic)).Select(g => (g.Key.DomainId, g.Key.Topic, g.Count(), g.Average(r => r.IsCorrect == true ? 1.0 : 0.0)))];

@@ -295,8 +295,11 @@ public sealed class PracticeService(CertPrepDbContext db, QuestionPool pool, Que
     /// </summary>
     private async Task<Dictionary<string, QuestionHistory>> HistoryAsync(string userId, CancellationToken ct)
     {
-        var answers = await db.AttemptItems.AsNoTracking()
-            .Where(i => i.AnsweredUtc != null && db.Attempts.Any(a => a.Id == i.AttemptId && a.UserId == userId && (a.Kind == AttemptKind.Practice || a.SubmittedUtc != null)))
+        // From the learner's attempts to their items (a join), not a filter on every item: SQLite runs a correlated
+        // EXISTS as a scan of all learners' answers.
+        var answers = await db.Attempts.AsNoTracking()
+            .Where(a => a.UserId == userId && (a.Kind == AttemptKind.Practice || a.SubmittedUtc != null))
+            .SelectMany(a => a.Items).Where(i => i.AnsweredUtc != null)
             .Select(i => new { i.QuestionId, i.AnsweredUtc, i.IsCorrect })
             .ToListAsync(ct);
         return answers.GroupBy(a => a.QuestionId, StringComparer.Ordinal).ToDictionary(

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using CertPrep.Content;
+using CertPrep.Content.Files;
+using CertPrep.Domain.Exams;
+using CertPrep.Web.Adaptive;
+using CertPrep.Web.Attempts;
+using CertPrep.Web.Data;
+using CertPrep.Web.Exams;
+using CertPrep.Web.Library;
+using CertPrep.Web.Planning;
+using CertPrep.Web.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CertPrep.LoadData;
+
+/// <summary>The database of a data-growth run: migrated, content imported, learners generated, first study plans made.</summary>
+internal static class LoadDatabase
+{
+    public static async Task<string> CreateAsync(string path, int learners, TimeProvider clock)
+    {
+        var connectionString = $"Data Source={path};Default Timeout=60";
+        var options = new DbContextOptionsBuilder<CertPrepDbContext>();
+        DatabaseSetup.Configure(options, new DatabaseSettings(DatabaseProvider.Sqlite, connectionString));
+        var now = clock.GetUtcNow();
+        await using (var db = new CertPrepDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            var inventory = new ContentInventory(new PhysicalFileProvider(Path.Combine(RepositoryRoot(), "content")));
+            await new ContentImporter(db, inventory, new ContentParseCache(), new FixedClock(now.AddDays(-120)), NullLogger<ContentImporter>.Instance).ImportAsync("load data", CancellationToken.None);
+        }
+
+        var library = await LoadLibraryAsync(options.Options);
+        var generate = Stopwatch.StartNew();
+        await HistoryWriter.WriteAsync(connectionString, library, learners, now);
+        generate.Stop();
+
+        // Every enrolment's first plan, as the hourly job would make it; made "today", so the site's job has nothing to do.
+        var plan = Stopwatch.StartNew();
+        await using (var db = new CertPrepDbContext(options.Options))
+        {
+            var mastery = new MasteryService(db, new QuestionPool(db), new QuestionBank(), clock);
+            await new PlanService(db, new PlanInputs(db, clock), mastery, new ReviewPlanning(db, clock), clock).ReplanDueAsync(CancellationToken.None);
+        }
+
+        plan.Stop();
+        var counts = await CountsAsync(options.Options, "AspNetUsers", "Attempts", "AttemptItems", "ReviewCards", "ReviewLogs", "StudyPlans", "ModuleReads");
+        var size = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}; history {generate.Elapsed.TotalSeconds:N0} s, first plans {plan.Elapsed.TotalSeconds:N0} s; database {size / (1024.0 * 1024):N0} MiB");
+    }
+
+    private static async Task<List<LibraryCredential>> LoadLibraryAsync(DbContextOptions<CertPrepDbContext> options)
+    {
+        await using var db = new CertPrepDbContext(options);
+        var credentials = await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).ToListAsync();
+        var modules = (await db.Modules.AsNoTracking().Where(m => !m.IsRetired).OrderBy(m => m.Order).Select(m => new { m.Id, m.CredentialId }).ToListAsync())
+            .ToLookup(m => m.CredentialId, m => m.Id, StringComparer.Ordinal);
+        var questions = (await db.Questions.AsNoTracking().Where(q => !q.IsRetired)
+                .Join(db.QuestionVersions, q => new { q.Id, Number = q.CurrentVersion }, v => new { Id = v.QuestionId, v.Number }, (q, v) => new { q.Id, VersionId = v.Id })
+                .Join(db.QuestionDomains, q => q.Id, d => d.QuestionId, (q, d) => new { d.CredentialId, q.Id, q.VersionId, d.DomainId })
+                .OrderBy(q => q.VersionId).ThenBy(q => q.DomainId).ToListAsync())
+            .ToLookup(q => q.CredentialId, q => new LibraryQuestion(q.Id, q.VersionId, q.DomainId), StringComparer.Ordinal);
+        return [.. credentials.Select(c =>
+        {
+            var definition = LibraryJson.Read<CertPrep.Content.Model.Credential>(c.DefinitionJson);
+            var form = ExamForms.FormOf(definition, null);
+            // A half-length mock exam's settings as ExamService stores them (the exams page reads the domains' names).
+            var half = LibraryJson.Write(new ExamSettings(form.Id, form.Name, FormLength.Half, [.. definition.Domains.Select(d => new ExamDomainPlan(d.Id, d.Name, 0, 0))], 0, 0));
+            return new LibraryCredential(c.Id, [.. definition.Domains.Select(d => d.Id)], [.. modules[c.Id]], [.. questions[c.Id].DistinctBy(q => q.QuestionId)], form.Id, form.Items.Value, form.Minutes.Value, half);
+        }).Where(c => c.Questions.Count > 0 && c.Modules.Count > 0)];
+    }
+
+    private static async Task<Dictionary<string, long>> CountsAsync(DbContextOptions<CertPrepDbContext> options, params string[] tables)
+    {
+        await using var db = new CertPrepDbContext(options);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+        }
+
+        return counts;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CertPrep.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No CertPrep.sln above {AppContext.BaseDirectory}.");
+    }
+}
+
+/// <summary>An imported credential as the generator uses it.</summary>
+internal sealed record LibraryCredential(string Id, IReadOnlyList<string> Domains, IReadOnlyList<string> Modules, IReadOnlyList<LibraryQuestion> Questions, string FormId, int FormItems, int FormMinutes, string HalfExamSettingsJson);
+
+/// <summary>A live question version and the domain an answer to it is filed under.</summary>
+internal sealed record LibraryQuestion(string QuestionId, long VersionId, string DomainId);
+
+/// <summary>The content import's clock.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
