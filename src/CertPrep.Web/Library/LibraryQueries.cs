@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPrep.Web.Library;
 
 /// <summary>What the study and author pages read from the imported content, projected to what they show.</summary>
-public sealed class LibraryQueries(CertPrepDbContext db)
+public sealed class LibraryQueries(CertPrepDbContext db, LinkTargetsCache links)
 {
     public async Task<IReadOnlyList<CredentialSummary>> CatalogAsync(CancellationToken ct)
     {
@@ -93,13 +93,9 @@ public sealed class LibraryQueries(CertPrepDbContext db)
     /// </summary>
     public async Task<Func<string, RenderOptions>> RendererAsync(CancellationToken ct, bool linkGlossary = true)
     {
-        var modulesByPath = await db.Modules.AsNoTracking().Where(m => !m.IsRetired).Select(m => new { m.SourcePath, m.Id }).ToDictionaryAsync(m => m.SourcePath, m => m.Id, ct);
-        GlossaryIndex? glossary = null;
-        if (linkGlossary)
-        {
-            var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).Select(t => new { t.Id, t.Term, t.MetadataJson }).ToListAsync(ct);
-            glossary = new GlossaryIndex(terms.Select(t => (t.Id, (IEnumerable<string>)[t.Term, .. LibraryJson.Read<TermMetadata>(t.MetadataJson).Aliases], $"/Glossary#{t.Id}")));
-        }
+        var targets = await links.GetAsync(db, ct);
+        var modulesByPath = targets.ModulesByPath;
+        var glossary = linkGlossary ? targets.Glossary : null;
 
         return sourcePath => new RenderOptions(
             url => ContentLinks.Resolve(sourcePath, url) switch

@@ -218,6 +218,20 @@ public abstract class ContentImporterTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task ModulePage_LinksATermAddedToTheGlossary_AfterTheNextImport()
+    {
+        using var learner = await SignedInAsync();
+        var before = await learner.GetDocumentAsync("/Modules/demo-planning");
+        before.QuerySelector("a.term[href='/Glossary#holding-cost']").ShouldBeNull();
+
+        File.AppendAllText(ContentFile("glossary/terms.md"), "\n## Holding cost\n\nThe cost of keeping a unit in stock for a year.\n");
+        (await ImportAsync()).Errors.ShouldBe(0);
+
+        var after = await learner.GetDocumentAsync("/Modules/demo-planning"); // the links of the previous import were kept for speed
+        after.QuerySelector("a.term[href='/Glossary#holding-cost']").ShouldNotBeNull("a new import renews them");
+    }
+
+    [Fact]
     public async Task MarkAsRead_IsRememberedPerLearner()
     {
         using var learner = await SignedInAsync();
