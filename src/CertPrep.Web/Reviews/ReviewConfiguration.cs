@@ -34,6 +34,7 @@ internal sealed class ReviewLogConfiguration : IEntityTypeConfiguration<ReviewLo
         builder.Property(l => l.Choices).HasMaxLength(100);
         builder.Property(l => l.NumericText).HasMaxLength(100);
         builder.HasIndex(l => new { l.UserId, l.ReviewedUtc });
+        builder.HasIndex(l => new { l.UserId, l.Day }); // today's reviews (the daily limits, undo) without reading a learner's whole log
         builder.HasIndex(l => l.CardId);
         builder.HasOne(l => l.Card).WithMany().HasForeignKey(l => l.CardId).OnDelete(DeleteBehavior.Cascade);
     }

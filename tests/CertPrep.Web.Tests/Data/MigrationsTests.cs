@@ -57,7 +57,7 @@ public abstract class MigrationsTests(DatabaseProvider provider)
         await using var database = TestDatabase.Create(provider);
         await using var db = Context(database);
 
-        db.Database.GetMigrations().ShouldBe(["20261122010000_Identity", "20261122020000_QuartzJobStore", "20261122030000_JobRuns", "20261122040000_ContentLibrary", "20261122050000_PracticeAndExams", "20261130050000_SpacedRepetition", "20261130060000_Abilities", "20261130070000_AdaptivePractice", "20261130080000_CalibrationAndSnapshots", "20261130090000_StudyPlans", "20261130100000_DataProtectionKeys"]);
+        db.Database.GetMigrations().ShouldBe(["20261122010000_Identity", "20261122020000_QuartzJobStore", "20261122030000_JobRuns", "20261122040000_ContentLibrary", "20261122050000_PracticeAndExams", "20261130050000_SpacedRepetition", "20261130060000_Abilities", "20261130070000_AdaptivePractice", "20261130080000_CalibrationAndSnapshots", "20261130090000_StudyPlans", "20261130100000_DataProtectionKeys", "20261130110000_ReviewLogDays"]);
     }
 
     public static TheoryData<string> EarlierMigrations()
