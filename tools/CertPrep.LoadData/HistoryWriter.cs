@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CertPrep.Domain.Scheduling;
+using CertPrep.Tools;
 using CertPrep.Web.Accounts;
 using CertPrep.Web.Adaptive;
 using CertPrep.Web.Reviews;

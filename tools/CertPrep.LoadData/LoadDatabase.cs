@@ -2,11 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CertPrep.Content;
 using CertPrep.Content.Files;
-using CertPrep.Domain.Exams;
+using CertPrep.Tools;
 using CertPrep.Web.Adaptive;
 using CertPrep.Web.Attempts;
 using CertPrep.Web.Data;
-using CertPrep.Web.Exams;
 using CertPrep.Web.Library;
 using CertPrep.Web.Planning;
 using CertPrep.Web.Reviews;
@@ -33,7 +32,7 @@ internal static class LoadDatabase
             await new ContentImporter(db, inventory, new ContentParseCache(), new FixedClock(now.AddDays(-120)), NullLogger<ContentImporter>.Instance).ImportAsync("load data", CancellationToken.None);
         }
 
-        var library = await LoadLibraryAsync(options.Options);
+        var library = await ImportedLibrary.LoadAsync(options.Options);
         var generate = Stopwatch.StartNew();
         await HistoryWriter.WriteAsync(connectionString, library, learners, now);
         generate.Stop();
@@ -51,27 +50,6 @@ internal static class LoadDatabase
         var size = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
         return string.Create(CultureInfo.InvariantCulture,
             $"{string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}; history {generate.Elapsed.TotalSeconds:N0} s, first plans {plan.Elapsed.TotalSeconds:N0} s; database {size / (1024.0 * 1024):N0} MiB");
-    }
-
-    private static async Task<List<LibraryCredential>> LoadLibraryAsync(DbContextOptions<CertPrepDbContext> options)
-    {
-        await using var db = new CertPrepDbContext(options);
-        var credentials = await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).ToListAsync();
-        var modules = (await db.Modules.AsNoTracking().Where(m => !m.IsRetired).OrderBy(m => m.Order).Select(m => new { m.Id, m.CredentialId }).ToListAsync())
-            .ToLookup(m => m.CredentialId, m => m.Id, StringComparer.Ordinal);
-        var questions = (await db.Questions.AsNoTracking().Where(q => !q.IsRetired)
-                .Join(db.QuestionVersions, q => new { q.Id, Number = q.CurrentVersion }, v => new { Id = v.QuestionId, v.Number }, (q, v) => new { q.Id, VersionId = v.Id })
-                .Join(db.QuestionDomains, q => q.Id, d => d.QuestionId, (q, d) => new { d.CredentialId, q.Id, q.VersionId, d.DomainId })
-                .OrderBy(q => q.VersionId).ThenBy(q => q.DomainId).ToListAsync())
-            .ToLookup(q => q.CredentialId, q => new LibraryQuestion(q.Id, q.VersionId, q.DomainId), StringComparer.Ordinal);
-        return [.. credentials.Select(c =>
-        {
-            var definition = LibraryJson.Read<CertPrep.Content.Model.Credential>(c.DefinitionJson);
-            var form = ExamForms.FormOf(definition, null);
-            // A half-length mock exam's settings as ExamService stores them (the exams page reads the domains' names).
-            var half = LibraryJson.Write(new ExamSettings(form.Id, form.Name, FormLength.Half, [.. definition.Domains.Select(d => new ExamDomainPlan(d.Id, d.Name, 0, 0))], 0, 0));
-            return new LibraryCredential(c.Id, [.. definition.Domains.Select(d => d.Id)], [.. modules[c.Id]], [.. questions[c.Id].DistinctBy(q => q.QuestionId)], form.Id, form.Items.Value, form.Minutes.Value, half);
-        }).Where(c => c.Questions.Count > 0 && c.Modules.Count > 0)];
     }
 
     private static async Task<Dictionary<string, long>> CountsAsync(DbContextOptions<CertPrepDbContext> options, params string[] tables)
@@ -103,12 +81,6 @@ internal static class LoadDatabase
         throw new DirectoryNotFoundException($"No CertPrep.sln above {AppContext.BaseDirectory}.");
     }
 }
-
-/// <summary>An imported credential as the generator uses it.</summary>
-internal sealed record LibraryCredential(string Id, IReadOnlyList<string> Domains, IReadOnlyList<string> Modules, IReadOnlyList<LibraryQuestion> Questions, string FormId, int FormItems, int FormMinutes, string HalfExamSettingsJson);
-
-/// <summary>A live question version and the domain an answer to it is filed under.</summary>
-internal sealed record LibraryQuestion(string QuestionId, long VersionId, string DomainId);
 
 /// <summary>The content import's clock.</summary>
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider

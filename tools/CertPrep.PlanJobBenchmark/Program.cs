@@ -10,10 +10,10 @@ using CertPrep.Domain.Scheduling;
 using CertPrep.Web.Adaptive;
 using CertPrep.Web.Attempts;
 using CertPrep.Web.Data;
-using CertPrep.Web.Exams;
 using CertPrep.Web.Library;
 using CertPrep.Web.Planning;
 using CertPrep.Web.Reviews;
+using CertPrep.Tools;
 using Microsoft.Data.Sqlite;
 using static CertPrep.Tools.SqliteBulk;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +61,7 @@ try
         import = await new ContentImporter(db, inventory, new ContentParseCache(), new FixedClock(now.AddDays(-120)), NullLogger<ContentImporter>.Instance).ImportAsync("benchmark", CancellationToken.None);
     }
 
-    var library = await LoadLibrary(options.Options);
+    var library = await ImportedLibrary.LoadAsync(options.Options);
     await Generate(connectionString, library, learners, history, now);
     generate.Stop();
     var generated = await Counts(options.Options, "Enrolments", "StudySettings", "ModuleReads", "Attempts", "AttemptItems", "MasterySnapshots", "ReviewDays", "ReviewCards", "StudyPlanDays", "StudyPlanChanges");
@@ -186,27 +186,6 @@ static async Task Profile(DbContextOptions<CertPrepDbContext> options, TimeProvi
     var shortCount = Math.Max(1, contexts.Count - fits);
     Console.WriteLine($"  Profile: planning on one core: decode {decode.TotalSeconds:N1} s, StudyPlanner.Replan {(replanFits + replanShort).TotalSeconds:N1} s " +
         $"({fits:N0} plans that fit: {replanFits.TotalMilliseconds / Math.Max(1, fits):N2} ms each; {contexts.Count - fits:N0} that do not, with their checked options: {replanShort.TotalMilliseconds / shortCount:N2} ms each), encode {encode.TotalSeconds:N1} s.");
-}
-
-static async Task<List<LibraryCredential>> LoadLibrary(DbContextOptions<CertPrepDbContext> options)
-{
-    await using var db = new CertPrepDbContext(options);
-    var credentials = await db.Credentials.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.Id).ToListAsync();
-    var modules = (await db.Modules.AsNoTracking().Where(m => !m.IsRetired).OrderBy(m => m.Order).Select(m => new { m.Id, m.CredentialId }).ToListAsync())
-        .ToLookup(m => m.CredentialId, m => m.Id, StringComparer.Ordinal);
-    var questions = (await db.Questions.AsNoTracking().Where(q => !q.IsRetired)
-            .Join(db.QuestionVersions, q => new { q.Id, Number = q.CurrentVersion }, v => new { Id = v.QuestionId, v.Number }, (q, v) => new { q.Id, VersionId = v.Id })
-            .Join(db.QuestionDomains, q => q.Id, d => d.QuestionId, (q, d) => new { d.CredentialId, q.Id, q.VersionId, d.DomainId })
-            .OrderBy(q => q.VersionId).ThenBy(q => q.DomainId).ToListAsync())
-        .ToLookup(q => q.CredentialId, q => new LibraryQuestion(q.Id, q.VersionId, q.DomainId), StringComparer.Ordinal);
-    return [.. credentials.Select(c =>
-    {
-        var definition = LibraryJson.Read<CertPrep.Content.Model.Credential>(c.DefinitionJson);
-        var form = ExamForms.FormOf(definition, null);
-        // A question tagged with several domains of one credential counts once (its first domain), as an attempt stores one.
-        var pool = questions[c.Id].DistinctBy(q => q.QuestionId).ToList();
-        return new LibraryCredential(c.Id, [.. definition.Domains.Select(d => d.Id)], [.. modules[c.Id]], pool, form.Id, form.Items.Value, form.Minutes.Value);
-    }).Where(c => c.Questions.Count > 0 && c.Modules.Count > 0)];
 }
 
 static async Task Generate(string connectionString, List<LibraryCredential> library, int learners, int history, DateTimeOffset now)
@@ -445,12 +424,6 @@ static string RepositoryRoot()
 
     throw new DirectoryNotFoundException($"No CertPrep.sln above {AppContext.BaseDirectory}.");
 }
-
-/// <summary>An imported credential as the generator uses it.</summary>
-internal sealed record LibraryCredential(string Id, IReadOnlyList<string> Domains, IReadOnlyList<string> Modules, IReadOnlyList<LibraryQuestion> Questions, string FormId, int FormItems, int FormMinutes);
-
-/// <summary>A live question version and the domain an answer to it is filed under.</summary>
-internal sealed record LibraryQuestion(string QuestionId, long VersionId, string DomainId);
 
 /// <summary>The job's clock: the instant it runs at.</summary>
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
