@@ -28,7 +28,7 @@ internal static class LoadDatabase
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            var inventory = new ContentInventory(new PhysicalFileProvider(Path.Combine(RepositoryRoot(), "content")));
+            var inventory = new ContentInventory(new PhysicalFileProvider(Path.Combine(ToolEnvironment.RepositoryRoot(), "content")));
             await new ContentImporter(db, inventory, new ContentParseCache(), new FixedClock(now.AddDays(-120)), NullLogger<ContentImporter>.Instance).ImportAsync("load data", CancellationToken.None);
         }
 
@@ -67,23 +67,4 @@ internal static class LoadDatabase
 
         return counts;
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CertPrep.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No CertPrep.sln above {AppContext.BaseDirectory}.");
-    }
-}
-
-/// <summary>The content import's clock.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -34,7 +34,7 @@ var learners = settings.GetValueOrDefault("learners", 10_000);
 // as after months of nightly runs; the default 0 is a site whose plans are new.
 var history = Math.Clamp(settings.GetValueOrDefault("history", 0), 0, PlanService.HistoryDays);
 var profile = Environment.GetEnvironmentVariable("PLANJOB_PROFILE") == "1";
-var repository = RepositoryRoot();
+var repository = ToolEnvironment.RepositoryRoot();
 var root = Directory.CreateTempSubdirectory("certprep-planjob-").FullName;
 var database = Path.Combine(root, "bench.db");
 var connectionString = $"Data Source={database};Default Timeout=60";
@@ -412,24 +412,6 @@ static string Size(string database)
     return $"{mib:N0} MiB";
 }
 
-static string RepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "CertPrep.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException($"No CertPrep.sln above {AppContext.BaseDirectory}.");
-}
-
-/// <summary>The job's clock: the instant it runs at.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
 
 /// <summary>PLANJOB_PROFILE: time per query shape (from execution until its reader is disposed, so reading the rows counts).</summary>
 internal sealed class CommandTimes : DbCommandInterceptor

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CertPrep.Tools;
 using CertPrep.Web.Data;
 using CertPrep.Web.Reviews;
 using Microsoft.Data.Sqlite;
@@ -119,10 +120,4 @@ static async Task Generate(string connectionString, int learners, int cardsPerLe
 
         await transaction.CommitAsync();
     }
-}
-
-/// <summary>The job's clock: the day it prepares.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
