@@ -46,25 +46,9 @@ internal static class LoadDatabase
         }
 
         plan.Stop();
-        var counts = await CountsAsync(options.Options, "AspNetUsers", "Attempts", "AttemptItems", "ReviewCards", "ReviewLogs", "StudyPlans", "ModuleReads");
+        var counts = await ToolEnvironment.CountsAsync(options.Options, "AspNetUsers", "Attempts", "AttemptItems", "ReviewCards", "ReviewLogs", "StudyPlans", "ModuleReads");
         var size = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
         return string.Create(CultureInfo.InvariantCulture,
             $"{string.Join(", ", counts.Select(c => $"{c.Key} {c.Value:N0}"))}; history {generate.Elapsed.TotalSeconds:N0} s, first plans {plan.Elapsed.TotalSeconds:N0} s; database {size / (1024.0 * 1024):N0} MiB");
-    }
-
-    private static async Task<Dictionary<string, long>> CountsAsync(DbContextOptions<CertPrepDbContext> options, params string[] tables)
-    {
-        await using var db = new CertPrepDbContext(options);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in tables)
-        {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        return counts;
     }
 }

@@ -64,7 +64,7 @@ try
     var library = await ImportedLibrary.LoadAsync(options.Options);
     await Generate(connectionString, library, learners, history, now);
     generate.Stop();
-    var generated = await Counts(options.Options, "Enrolments", "StudySettings", "ModuleReads", "Attempts", "AttemptItems", "MasterySnapshots", "ReviewDays", "ReviewCards", "StudyPlanDays", "StudyPlanChanges");
+    var generated = await ToolEnvironment.CountsAsync(options.Options, "Enrolments", "StudySettings", "ModuleReads", "Attempts", "AttemptItems", "MasterySnapshots", "ReviewDays", "ReviewCards", "StudyPlanDays", "StudyPlanChanges");
     Console.WriteLine($"Imported content/ ({string.Join(", ", library.Select(c => $"{c.Id}: {c.Modules.Count} modules, {c.Questions.Count} questions"))}; {import.Errors} errors) " +
         $"and generated {learners:N0} learners ({history} days of plan history) in {generate.Elapsed.TotalSeconds:N1} s; database {Size(database)}.");
     Console.WriteLine("Rows: " + string.Join(", ", generated.Select(c => $"{c.Key} {c.Value:N0}")) + ".");
@@ -98,7 +98,7 @@ try
     var (again, againTime) = await Replan(options.Options, tomorrow);
     Console.WriteLine($"Run 3, same day again (idempotent): planned {again:N0} in {againTime.TotalSeconds:N1} s.");
 
-    var stored = await Counts(options.Options, "StudyPlans", "StudyPlanDays", "StudyPlanChanges");
+    var stored = await ToolEnvironment.CountsAsync(options.Options, "StudyPlans", "StudyPlanDays", "StudyPlanChanges");
     Console.WriteLine($"After the runs: {string.Join(", ", stored.Select(c => $"{c.Key} {c.Value:N0}"))}; database {Size(database)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB.");
     await using (var db = new CertPrepDbContext(options.Options))
     {
@@ -387,22 +387,6 @@ static async Task Attempt(SqliteCommand attempt, SqliteCommand item, Random rand
         Set(item, attemptId, position, question.QuestionId, question.VersionId, question.DomainId, false, random.Next(), right, answered, ms);
         await item.ExecuteNonQueryAsync();
     }
-}
-
-static async Task<Dictionary<string, long>> Counts(DbContextOptions<CertPrepDbContext> options, params string[] tables)
-{
-    await using var db = new CertPrepDbContext(options);
-    var connection = db.Database.GetDbConnection();
-    await connection.OpenAsync();
-    var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-    foreach (var table in tables)
-    {
-        await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        counts[table] = (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    return counts;
 }
 
 static string Size(string database)
