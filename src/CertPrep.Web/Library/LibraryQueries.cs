@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CertPrep.Web.Library;
 
 /// <summary>What the study and author pages read from the imported content, projected to what they show.</summary>
-public sealed class LibraryQueries(CertPrepDbContext db, LinkTargetsCache links)
+public sealed class LibraryQueries(CertPrepDbContext db, ContentRenderCache rendered)
 {
     public async Task<IReadOnlyList<CredentialSummary>> CatalogAsync(CancellationToken ct)
     {
@@ -53,7 +53,8 @@ public sealed class LibraryQueries(CertPrepDbContext db, LinkTargetsCache links)
         var metadata = LibraryJson.Read<ModuleMetadata>(module.MetadataJson);
         var keyTerms = await db.GlossaryTerms.AsNoTracking().Where(t => metadata.KeyTerms.Contains(t.Id) && !t.IsRetired).Select(t => new ModuleLink(t.Id, t.Term)).ToListAsync(ct);
         var read = userId is not null && await db.ModuleReads.AnyAsync(r => r.UserId == userId && r.ModuleId == id, ct);
-        var html = ContentMarkdown.ToHtml(module.Markdown, await RenderOptionsAsync(module.SourcePath, ct));
+        var snapshot = await rendered.CurrentAsync(db, ct);
+        var html = snapshot.ModuleHtml(module.Id, module.ContentHash, () => ContentMarkdown.ToHtml(module.Markdown, Renderer(snapshot.Links, linkGlossary: true)(module.SourcePath)));
         return new ModulePage(
             module.Id, module.Title, module.Summary, module.ReadingMinutes, credential?.Id ?? module.CredentialId, credential?.Name ?? module.CredentialId,
             metadata.Objectives, metadata.Sections.Where(s => s.Level <= 3).ToList(), keyTerms, html,
@@ -62,17 +63,25 @@ public sealed class LibraryQueries(CertPrepDbContext db, LinkTargetsCache links)
 
     public async Task<IReadOnlyList<GlossaryEntry>> GlossaryAsync(string? search, string? credential, CancellationToken ct)
     {
-        var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.Term).ToListAsync(ct);
-        var options = await RenderOptionsAsync("glossary/terms.md", ct, linkGlossary: false);
+        var snapshot = await rendered.CurrentAsync(db, ct);
+        var terms = await snapshot.GlossaryAsync(() => RenderGlossaryAsync(snapshot, ct));
         var query = search?.Trim();
         return [.. terms
-            .Select(t => (Record: t, Meta: LibraryJson.Read<TermMetadata>(t.MetadataJson)))
-            .Where(t => string.IsNullOrEmpty(credential) || t.Meta.Credentials.Contains(credential))
+            .Where(t => string.IsNullOrEmpty(credential) || t.Entry.Credentials.Contains(credential))
             .Where(t => string.IsNullOrEmpty(query)
-                || t.Record.Term.Contains(query, StringComparison.OrdinalIgnoreCase)
-                || t.Meta.Aliases.Any(a => a.Contains(query, StringComparison.OrdinalIgnoreCase))
-                || t.Record.Definition.Contains(query, StringComparison.OrdinalIgnoreCase))
-            .Select(t => new GlossaryEntry(t.Record.Id, t.Record.Term, ContentMarkdown.ToHtml(t.Record.Definition, options), t.Meta.Aliases, t.Meta.Related, t.Meta.Credentials))];
+                || t.Entry.Term.Contains(query, StringComparison.OrdinalIgnoreCase)
+                || t.Entry.Aliases.Any(a => a.Contains(query, StringComparison.OrdinalIgnoreCase))
+                || t.Definition.Contains(query, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Entry)];
+    }
+
+    private async Task<IReadOnlyList<RenderedTerm>> RenderGlossaryAsync(ContentRenderCache.Snapshot snapshot, CancellationToken ct)
+    {
+        var terms = await db.GlossaryTerms.AsNoTracking().Where(t => !t.IsRetired).OrderBy(t => t.Term).ToListAsync(ct);
+        var options = Renderer(snapshot.Links, linkGlossary: false)("glossary/terms.md");
+        return [.. terms
+            .Select(t => (Record: t, Meta: LibraryJson.Read<TermMetadata>(t.MetadataJson)))
+            .Select(t => new RenderedTerm(new GlossaryEntry(t.Record.Id, t.Record.Term, ContentMarkdown.ToHtml(t.Record.Definition, options), t.Meta.Aliases, t.Meta.Related, t.Meta.Credentials), t.Record.Definition))];
     }
 
     /// <summary>Every credential's definition (forms, domains, weights), by id.</summary>
@@ -91,24 +100,21 @@ public sealed class LibraryQueries(CertPrepDbContext db, LinkTargetsCache links)
     /// Loads what link resolution needs once and returns rendering options per source file, for pages that render
     /// content from many files (a quiz review, an exam report).
     /// </summary>
-    public async Task<Func<string, RenderOptions>> RendererAsync(CancellationToken ct, bool linkGlossary = true)
-    {
-        var targets = await links.GetAsync(db, ct);
-        var modulesByPath = targets.ModulesByPath;
-        var glossary = linkGlossary ? targets.Glossary : null;
+    public async Task<Func<string, RenderOptions>> RendererAsync(CancellationToken ct, bool linkGlossary = true) =>
+        Renderer((await rendered.CurrentAsync(db, ct)).Links, linkGlossary);
 
-        return sourcePath => new RenderOptions(
+    private static Func<string, RenderOptions> Renderer(LinkTargets targets, bool linkGlossary) =>
+        sourcePath => new RenderOptions(
             url => ContentLinks.Resolve(sourcePath, url) switch
             {
-                { Kind: LinkTargetKind.Module } target when modulesByPath.TryGetValue(target.Path, out var moduleId) =>
+                { Kind: LinkTargetKind.Module } target when targets.ModulesByPath.TryGetValue(target.Path, out var moduleId) =>
                     $"/Modules/{moduleId}{(target.Anchor is null ? "" : "#" + target.Anchor)}",
                 { Kind: LinkTargetKind.GlossaryTerm, Anchor: { } anchor } => $"/Glossary#{anchor}",
                 { Kind: LinkTargetKind.File } target => $"{ContentFiles.RequestPath}/{target.Path}",
                 _ => null,
             },
-            glossary,
+            linkGlossary ? targets.Glossary : null,
             ShiftHeadings: 0);
-    }
 
     private async Task<Dictionary<(string Credential, string Domain), int>> QuestionCountsAsync(CancellationToken ct) =>
         await db.QuestionDomains.AsNoTracking()

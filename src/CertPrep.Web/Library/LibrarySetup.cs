@@ -10,7 +10,7 @@ public static class LibrarySetup
         builder.Services.AddSingleton<ContentParseCache>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<LibraryQueries>();
-        builder.Services.AddSingleton<LinkTargetsCache>();
+        builder.Services.AddSingleton<ContentRenderCache>();
         builder.Services.AddScoped<AuthorQueries>();
         builder.Services.AddBackgroundJob<ImportContentJob>(ImportContentJob.Name, "Imports the content folder into the database");
         builder.Services.Configure<WatchOptions>(o =>

@@ -218,17 +218,22 @@ public abstract class ContentImporterTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
-    public async Task ModulePage_LinksATermAddedToTheGlossary_AfterTheNextImport()
+    public async Task ModuleAndGlossaryPages_ShowATermAddedToTheGlossary_AfterTheNextImport()
     {
         using var learner = await SignedInAsync();
         var before = await learner.GetDocumentAsync("/Modules/demo-planning");
         before.QuerySelector("a.term[href='/Glossary#holding-cost']").ShouldBeNull();
+        (await learner.GetDocumentAsync("/Glossary")).GetElementById("holding-cost").ShouldBeNull();
 
         File.AppendAllText(ContentFile("glossary/terms.md"), "\n## Holding cost\n\nThe cost of keeping a unit in stock for a year.\n");
         (await ImportAsync()).Errors.ShouldBe(0);
 
         var after = await learner.GetDocumentAsync("/Modules/demo-planning"); // the links of the previous import were kept for speed
         after.QuerySelector("a.term[href='/Glossary#holding-cost']").ShouldNotBeNull("a new import renews them");
+        (await learner.GetDocumentAsync("/Glossary")).GetElementById("holding-cost").ShouldNotBeNull("and the glossary, rendered once per import");
+        var found = await learner.GetDocumentAsync("/Glossary?q=unit%20in%20stock");
+        found.GetElementById("holding-cost").ShouldNotBeNull("searching the definitions' words");
+        found.GetElementById("safety-stock").ShouldBeNull();
     }
 
     [Fact]
