@@ -132,13 +132,15 @@ internal sealed class SqliteWriteGate : DbCommandInterceptor
 }
 
 /// <summary>
-/// Per-connection settings for SQLite: a busy timeout so SQLite waits for another writer in short steps, and
+/// Per-connection settings for SQLite: a busy timeout so SQLite waits for another writer in short steps;
 /// <c>synchronous=NORMAL</c>, which in WAL mode still survives a crash of the process (a committed answer is in
-/// the write-ahead log) and only risks the last transactions on a power cut, at a fraction of the cost per commit.
+/// the write-ahead log) and only risks the last transactions on a power cut, at a fraction of the cost per commit; and
+/// a page cache of 1 MiB per connection instead of 2 MB: with a large database and twenty pooled connections the
+/// default caches alone held about 40 MB of the node's memory, while the operating system caches the file anyway.
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -1024;";
 
     // Opening a pooled connection hands out a native connection that may already be set up: do it once per handle.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
