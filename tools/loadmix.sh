@@ -26,24 +26,14 @@ warmup="${WARMUP:-10}"
 think="${THINK_MS:-0}"
 sample="${SAMPLE_SECONDS:-5}"
 
-log() { printf '[loadmix.sh] %s\n' "$*" >&2; }
-die() { printf '[loadmix.sh] ERROR: %s\n' "$*" >&2; exit 1; }
-command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
+# shellcheck source=tools/load-common.sh
+. "$repo/tools/load-common.sh"
 case "$db" in sqlite | postgres) ;; *) die "db must be sqlite or postgres, not '$db'" ;; esac
 [ "$db" = postgres ] || [ "$nodes" -eq 1 ] || die "several nodes need one shared database: use db postgres"
 [ "$data" -eq 0 ] || [ "$db" = sqlite ] || die "generated data (data > 0) is written into SQLite only"
 existing="${EXISTING:-$(( data > 0 ? learners / 2 : 0 ))}"
 
-build() { # quiet unless it fails
-    local output
-    output="$(dotnet build "$1" -c Release -v quiet -nologo 2>&1)" || { printf '%s\n' "$output" >&2; die "build of $1 failed"; }
-}
-[ -d "$repo/src/CertPrep.Web/node_modules" ] || (cd "$repo/src/CertPrep.Web" && npm ci --no-audit --no-fund >&2)
-log "building the site and the load generator (Release)"
-build "$repo/src/CertPrep.Web"
-build "$repo/tools/CertPrep.LoadTest"
-site="$repo/src/CertPrep.Web/bin/Release/net10.0/CertPrep.Web.dll"
-tool="$repo/tools/CertPrep.LoadTest/bin/Release/net10.0/CertPrep.LoadTest.dll"
+build_site_and_load_generator
 
 work="$(mktemp -d)"
 servers=()
@@ -64,17 +54,6 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$work/data"
 
-free_port() { # a port nothing answers on; the site fails loudly if it is taken in between
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( 30000 + RANDOM % 20000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    die "found no free port"
-}
 
 database=(Database__Provider=Sqlite CertPrep__DataDirectory="$work/data")
 if [ "$db" = postgres ]; then

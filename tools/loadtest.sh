@@ -14,19 +14,10 @@ duration="${2:-30}"
 rate="${3:-0}"
 warmup="${WARMUP:-5}"
 
-log() { printf '[loadtest.sh] %s\n' "$*" >&2; }
-die() { printf '[loadtest.sh] ERROR: %s\n' "$*" >&2; exit 1; }
-command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
+# shellcheck source=tools/load-common.sh
+. "$repo/tools/load-common.sh"
 
-build() { # quiet unless it fails
-    local output
-    output="$(dotnet build "$1" -c Release -v quiet -nologo 2>&1)" || { printf '%s\n' "$output" >&2; die "build of $1 failed"; }
-}
-log "building the site and the load generator (Release)"
-build "$repo/src/CertPrep.Web"
-build "$repo/tools/CertPrep.LoadTest"
-site="$repo/src/CertPrep.Web/bin/Release/net10.0/CertPrep.Web.dll"
-tool="$repo/tools/CertPrep.LoadTest/bin/Release/net10.0/CertPrep.LoadTest.dll"
+build_site_and_load_generator
 
 work="$(mktemp -d)"
 server=""
@@ -41,17 +32,6 @@ trap cleanup EXIT
 mkdir -p "$work/data" "$work/content"
 dotnet "$tool" generate-content "$work/content" >&2
 
-free_port() { # a port nothing answers on; the site fails loudly if it is taken in between
-    local port
-    for _ in $(seq 1 50); do
-        port=$(( 30000 + RANDOM % 20000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    die "found no free port"
-}
 port="$(free_port)"
 base="http://127.0.0.1:$port"
 
